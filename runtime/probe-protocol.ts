@@ -1,0 +1,67 @@
+/**
+ * The probe protocol: the contract between instrumented code (written by instrument/ and, later,
+ * transformer/) and the runtime. Instrumented code only ever talks to the runtime through the
+ * shapes declared here, so this file is the spec; change it only together with PROTOCOL_VERSION.
+ *
+ * What an instrumented module looks like (H = base-36 hash of the module's path, K = the
+ * function's index in the module's table):
+ *
+ *   <#! line><directive prologue;>var __vt_H;function __vt_H_i(){return __vt_H=globalThis.__viztracer__
+ *     ?.register(FILES,TABLE)??{e(){return -1},x(){},s(v){return v},a(v){return v}}}
+ *
+ *   function f(a) {                               // plain function, method, arrow...
+ *     <directives;><body-level function declarations, moved here so they stay at body level>
+ *     const __vt_d=(__vt_H||__vt_H_i()).e(K);try{ <original body> }finally{__vt_H.x(__vt_d)}
+ *   }
+ *   x => expr   becomes   x => {const __vt_d=(...).e(K);try{return (expr)}finally{__vt_H.x(__vt_d)}}
+ *
+ * Generators and async functions declare `let __vt_d` and slice at every suspension:
+ *   await X   ->  __vt_H.a(await __vt_H.s(X,__vt_d,__vt_d=-1),__vt_d=__vt_H.e(K))
+ *   yield X   ->  __vt_H.a(yield __vt_H.s(X,__vt_d,__vt_d=-1),__vt_d=__vt_H.e(K))   (also yield*)
+ *   for await (...) body  ->  {__vt_H.s(0,__vt_d,__vt_d=-1);for await (...){__vt_d=__vt_H.e(K);
+ *                              try{body}finally{__vt_H.s(0,__vt_d,__vt_d=-1)}}__vt_d=__vt_H.e(K)}
+ *   catch/finally blocks of such functions start with  if(__vt_d<0)__vt_d=__vt_H.e(K);
+ * so a slice never stays open while other code runs, and slices on a thread always nest.
+ *
+ * Why the lazy `__vt_H||__vt_H_i()`: in an ES module cycle another module may call one of this
+ * module's hoisted functions before this module's body ran; a hoisted function declaration is the
+ * only code that exists that early.
+ */
+
+/** The property of `globalThis` the runtime installs. */
+export const GLOBAL_NAME = '__viztracer__';
+
+/** Bumped on any change of the shapes below. */
+export const PROTOCOL_VERSION = 1;
+
+/** Token returned by `e` when nothing is being recorded; `x`, `s` ignore negative tokens. */
+export const NOT_RECORDING = -1;
+
+/**
+ * One module's function table, flattened: for function K (0-based) the entries at
+ * TABLE_STRIDE*K are [qualified name, index into FILES, line (1-based), column (1-based)].
+ */
+export const TABLE_STRIDE = 4;
+export type FunctionTable = readonly (string | number)[];
+
+/** What `globalThis.__viztracer__` must provide to instrumented code. */
+export interface ProbeRuntime {
+  readonly protocol: typeof PROTOCOL_VERSION;
+  /**
+   * Called once per module when its first probe runs. `files` are original source paths
+   * relative to the project root (the TypeScript file, not emitted JS). Never throws.
+   */
+  register(files: readonly string[], table: FunctionTable): ProbeHandle;
+}
+
+/** The per-module object probes call. Every method is allocation-free and never throws. */
+export interface ProbeHandle {
+  /** Enter (or resume) function K of this module: returns a depth token, or NOT_RECORDING. */
+  e(k: number): number;
+  /** Close the slice opened with token `d` (no-op for negative tokens); restores the depth to `d`. */
+  x(d: number): void;
+  /** Suspend: close the slice of token `d` before a yield/await; returns `v` unchanged. */
+  s<T>(v: T, d: number, cleared: number): T;
+  /** After resumption: returns `v` unchanged; the second argument re-entered the function. */
+  a<T>(v: T, reentered: number): T;
+}

@@ -1,0 +1,146 @@
+import { child, children, isNode, TYPE_ONLY_KEYS, type Node } from './estree.js';
+import type { Locate } from './line-locator.js';
+import { nameFunction, nameStaticBlock } from './name-function.js';
+import {
+  probeBlockBody,
+  probeConciseBody,
+  probeForAwait,
+  probeReentry,
+  probeSuspension,
+  type Owner,
+  type ProbeContext,
+} from './plan-probes.js';
+import type { FunctionSite } from './types.js';
+
+/** Maps a generated 1-based position to the original file and position (input source maps). */
+export type MapPosition = (line: number, column: number) => FunctionSite | null;
+
+export interface CollectContext extends ProbeContext {
+  code: string;
+  locate: Locate;
+  /** The file's own path relative to the root, used when there is no input map. */
+  file: string;
+  mapPosition: MapPosition | null;
+  /** Node starts covered by a `viztracer-ignore-next` comment. */
+  ignoredStarts: ReadonlySet<number>;
+}
+
+/**
+ * Walks the program once, depth first, and plans every probe: a table of handlers by node type
+ * (istanbul's visitor shape); every other node is just walked through.
+ */
+export function collectProbes(program: Node, ctx: CollectContext): FunctionSite[] {
+  const sites: FunctionSite[] = [];
+  const ancestors: Node[] = [];
+  const owners: (Owner | null)[] = [null];
+
+  const addSite = (node: Node, name: string, at: number): number => {
+    const pos = ctx.locate(at);
+    const mapped = ctx.mapPosition?.(pos.line, pos.column);
+    sites.push(mapped ? { ...mapped, name } : { name, file: ctx.file, line: pos.line, column: pos.column });
+    return sites.length - 1;
+  };
+
+  const visitChildren = (node: Node, depth: number): void => {
+    ancestors.push(node);
+    for (const key in node) {
+      if (key === 'type' || key === 'start' || key === 'end' || TYPE_ONLY_KEYS.has(key)) continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) visit(item, depth + 1);
+      } else if (isNode(value)) {
+        visit(value, depth + 1);
+      }
+    }
+    ancestors.pop();
+  };
+
+  const visitFunction = (node: Node, depth: number): void => {
+    const body = child(node, 'body');
+    if (!body) return visitChildren(node, depth); // TS overloads, `declare function`
+    const member = ancestors[ancestors.length - 1];
+    const keyStart = member && member.value === node ? child(member, 'key')?.start : undefined;
+    const at = keyStart ?? node.start;
+    const name = nameFunction(node, ancestors, ctx.code, ctx.locate(at));
+    const isAsync = node.async === true;
+    const owner: Owner = { k: addSite(node, name, at), resumable: isAsync || node.generator === true, isAsync };
+    if (body.type === 'BlockStatement') {
+      probeBlockBody(ctx, owner, children(body, 'body'), body.end - 1, depth);
+    } else {
+      probeConciseBody(ctx, owner, body, depth);
+    }
+    owners.push(owner);
+    visitChildren(node, depth);
+    owners.pop();
+  };
+
+  const visitStaticBlock = (node: Node, depth: number): void => {
+    const name = nameStaticBlock(ancestors, ctx.code);
+    const owner: Owner = { k: addSite(node, name, node.start), resumable: false, isAsync: false };
+    probeBlockBody(ctx, owner, children(node, 'body'), node.end - 1, depth);
+    owners.push(owner);
+    visitChildren(node, depth);
+    owners.pop();
+  };
+
+  const currentOwner = (): Owner | null => owners[owners.length - 1] ?? null;
+
+  const handlers: Record<string, (node: Node, depth: number) => void> = {
+    FunctionDeclaration: visitFunction,
+    FunctionExpression: visitFunction,
+    ArrowFunctionExpression: visitFunction,
+    StaticBlock: visitStaticBlock,
+    AwaitExpression(node, depth) {
+      const owner = currentOwner();
+      if (owner?.isAsync) probeSuspension(ctx, owner, node, child(node, 'argument'), depth);
+      visitChildren(node, depth);
+    },
+    YieldExpression(node, depth) {
+      const owner = currentOwner();
+      if (owner?.resumable) probeSuspension(ctx, owner, node, child(node, 'argument'), depth);
+      visitChildren(node, depth);
+    },
+    ForOfStatement(node, depth) {
+      const owner = currentOwner();
+      const body = child(node, 'body');
+      if (node.await === true && owner?.isAsync && body) {
+        probeForAwait(ctx, owner, labelledTarget(node, ancestors), body, depth);
+      }
+      visitChildren(node, depth);
+    },
+    CatchClause(node, depth) {
+      const owner = currentOwner();
+      const body = child(node, 'body');
+      if (owner?.resumable && body) probeReentry(ctx, owner, body, depth);
+      visitChildren(node, depth);
+    },
+    TryStatement(node, depth) {
+      const owner = currentOwner();
+      const finalizer = child(node, 'finalizer');
+      if (owner?.resumable && finalizer) probeReentry(ctx, owner, finalizer, depth + 1);
+      visitChildren(node, depth);
+    },
+  };
+
+  function visit(node: Node, depth: number): void {
+    if (ctx.ignoredStarts.has(node.start) && ancestors.length > 0) return;
+    const handler = handlers[node.type];
+    if (handler) handler(node, depth);
+    else visitChildren(node, depth);
+  }
+
+  visit(program, 0);
+  return sites;
+}
+
+/** The statement together with the labels in front of it (`a: b: for await ...`). */
+function labelledTarget(node: Node, ancestors: readonly Node[]): Node {
+  let target = node;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const a = ancestors[i]!;
+    if (a.type !== 'LabeledStatement' || a.body !== target) break;
+    target = a;
+  }
+  return target;
+}
+

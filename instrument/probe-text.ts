@@ -1,0 +1,62 @@
+import { GLOBAL_NAME, NOT_RECORDING } from '../runtime/probe-protocol.js';
+
+/**
+ * The text of every probe the instrumenter inserts (runtime/probe-protocol.ts explains the shapes).
+ * All on one line: inserting never adds a line, so emitted JS keeps the lines of its source.
+ */
+export interface ProbeText {
+  /** Module prologue: the handle variable and the lazy registration function. */
+  prologue(filesJson: string, tableJson: string): string;
+  /** `const|let __vt_d=<enter K>;` */
+  entry(k: number, resumable: boolean): string;
+  /** `try{` — after the entry and the hoisted declarations. */
+  readonly tryOpen: string;
+  readonly tryClose: string;
+  /** Wrap a concise arrow body. */
+  conciseOpen(k: number, resumable: boolean): string;
+  readonly conciseClose: string;
+  /** `await X` / `yield X`: before the keyword, before X, after X, after the whole expression. */
+  readonly suspendOuterOpen: string;
+  readonly suspendArgOpen: string;
+  readonly suspendArgClose: string;
+  resumeClose(k: number): string;
+  /** A bare `yield`: everything after the keyword. */
+  bareYieldClose(k: number): string;
+  /** `for await`: around the statement and around its body. */
+  readonly forAwaitOpen: string;
+  forAwaitClose(k: number): string;
+  forAwaitBodyOpen(k: number): string;
+  readonly forAwaitBodyClose: string;
+  /** First statement of a catch or finally block in a resumable function. */
+  reenter(k: number): string;
+}
+
+export const DEPTH_VAR = '__vt_d';
+
+export function createProbeText(hash: string): ProbeText {
+  const h = `__vt_${hash}`;
+  const handle = `(${h}||${h}_i())`;
+  const d = DEPTH_VAR;
+  const clear = `${d},${d}=${NOT_RECORDING})`;
+  const enter = (k: number) => `${d}=${h}.e(${k})`;
+  return {
+    prologue: (files, table) =>
+      `var ${h};function ${h}_i(){return ${h}=globalThis.${GLOBAL_NAME}?.register(${files},${table})` +
+      `??{e(){return ${NOT_RECORDING}},x(){},s(v){return v},a(v){return v}}}`,
+    entry: (k, resumable) => `${resumable ? 'let' : 'const'} ${d}=${handle}.e(${k});`,
+    tryOpen: 'try{',
+    tryClose: `}finally{${h}.x(${d})}`,
+    conciseOpen: (k, resumable) => `{${resumable ? 'let' : 'const'} ${d}=${handle}.e(${k});try{return(`,
+    conciseClose: `)}finally{${h}.x(${d})}}`,
+    suspendOuterOpen: `${h}.a(`,
+    suspendArgOpen: `${h}.s(`,
+    suspendArgClose: `,${clear}`,
+    resumeClose: (k) => `,${enter(k)})`,
+    bareYieldClose: (k) => ` ${h}.s(void 0,${clear},${enter(k)})`,
+    forAwaitOpen: `{${h}.s(0,${clear};`,
+    forAwaitClose: (k) => `;${enter(k)}}`,
+    forAwaitBodyOpen: (k) => `{${enter(k)};try{`,
+    forAwaitBodyClose: `}finally{${h}.s(0,${clear}}}`,
+    reenter: (k) => `if(${d}<0)${enter(k)};`,
+  };
+}

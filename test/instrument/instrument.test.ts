@@ -1,0 +1,106 @@
+import { transformSync } from 'esbuild';
+import { parseSync } from 'oxc-parser';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { instrumentCode } from '../../instrument/index.js';
+import { createCheckingRuntime } from '../support/checking-runtime.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const dir = join(root, 'fixtures/instrument');
+const cases = readdirSync(dir).sort();
+
+const instrument = (file: string, code: string) =>
+  instrumentCode(code, { filename: join(dir, file), root, sourceKind: file.endsWith('.cjs') ? 'commonjs' : 'unambiguous' });
+
+/** TS and TSX run after esbuild strips their types, as the loader does. */
+function toRunnable(file: string, code: string): string {
+  if (!/\.tsx?$/.test(file)) return code.replace(/^#!.*/, '');
+  return transformSync(code, { loader: file.endsWith('.tsx') ? 'tsx' : 'ts', format: 'cjs', target: 'node20' }).code;
+}
+
+async function run(file: string, code: string, runtime?: object): Promise<{ out: string[]; error: string }> {
+  const out: string[] = [];
+  const context = vm.createContext({ log: (...xs: unknown[]) => out.push(xs.map(String).join(' ')), __viztracer__: runtime });
+  let error = '';
+  try {
+    const fn = vm.compileFunction(toRunnable(file, code), ['module', 'exports', 'require'], { parsingContext: context, filename: file });
+    fn.call(context, { exports: {} }, {}, () => ({}));
+    // Async fixtures settle within a few macrotasks.
+    await new Promise((r) => setTimeout(r, 30));
+  } catch (e) {
+    error = String(e);
+  }
+  return { out, error };
+}
+
+describe.each(cases)('%s', (file) => {
+  const source = readFileSync(join(dir, file), 'utf8');
+  const once = instrument(file, source);
+
+  it('is instrumented, and its output matches the snapshot', async () => {
+    expect(once.warnings).toEqual([]);
+    expect(once.instrumented).toBe(true);
+    await expect(once.code).toMatchFileSnapshot(`__snapshots__/${file}.out`);
+    expect(once.sites.map((s) => `${s.name} ${s.file}:${s.line}:${s.column}`)).toMatchSnapshot();
+  });
+
+  it('re-parses, keeps every line, and instrumenting twice equals once', () => {
+    const reparsed = parseSync(file, once.code, { sourceType: file.endsWith('.cjs') ? 'commonjs' : 'unambiguous' });
+    expect(reparsed.errors.map((e) => e.message)).toEqual([]);
+    expect(once.code.split('\n').length).toBe(source.split('\n').length);
+    const twice = instrument(file, once.code);
+    expect(twice.instrumented).toBe(false);
+    expect(twice.code).toBe(once.code);
+  });
+
+  it.skipIf(file.endsWith('.tsx'))('runs exactly like the original, with every slice nested', async () => {
+    const plain = await run(file, source);
+    const runtime = createCheckingRuntime();
+    const traced = await run(file, once.code, runtime);
+    expect(traced).toEqual(plain);
+    expect(plain.out.length).toBeGreaterThan(0);
+    expect(runtime.violations).toEqual([]);
+    expect(runtime.openDepth()).toBe(0);
+    expect(runtime.closed.length).toBeGreaterThan(0);
+  });
+});
+
+describe('input the parser rejects', () => {
+  it('passes through unchanged with one warning naming file:line:col', () => {
+    const r = instrumentCode('function ok() {}\nfunction f( {', { filename: join(root, 'src/bad.js'), root });
+    expect(r.instrumented).toBe(false);
+    expect(r.code).toBe('function ok() {}\nfunction f( {');
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(/^src\/bad\.js:2:\d+: /);
+  });
+
+  it('accepts what V8 accepts only through a warning (Annex B call assignment)', () => {
+    const r = instrumentCode('function g() {}\nif (0) g() = 1;', { filename: join(root, 'a.js'), root, sourceKind: 'script' });
+    expect(r.code).toBe('function g() {}\nif (0) g() = 1;');
+    expect(r.warnings[0]).toMatch(/^a\.js:2:/);
+  });
+});
+
+describe('ignore comments and node_modules-free naming', () => {
+  it('leaves a file with viztracer-ignore-file alone', () => {
+    const code = '// viztracer-ignore-file\nfunction f() { return 1; }';
+    expect(instrumentCode(code, { filename: join(root, 'x.js'), root }).instrumented).toBe(false);
+  });
+
+  it('names functions the way a reader would', () => {
+    const code = [
+      'export default function () {}',
+      'const x = () => {}; let y; y = function () {};',
+      'class K { static s() {} get g() { return 1 } set g(v) {} #p() {} ["lit"]() {} [Symbol.iterator]() {} }',
+      'const obj = { m() {}, get v() { return 1 }, k: () => {} }; exports.api = function () {};',
+      'const C = class { m() {} }; [1].map(function () {});',
+    ].join('\n');
+    const r = instrumentCode(code, { filename: join(root, 'src/n.js'), root, sourceKind: 'module' });
+    expect(r.sites.map((s) => s.name)).toEqual([
+      'default', 'x', 'y', 'K.s', 'K.get g', 'K.set g', 'K.#p', 'K.lit', 'K.[Symbol.iterator]',
+      'obj.m', 'obj.get v', 'obj.k', 'exports.api', 'C.m', '<anonymous>@5:37',
+    ]);
+  });
+});

@@ -103,8 +103,9 @@ export function collectProbes(program: Node, ctx: CollectContext): FunctionSite[
     ForOfStatement(node, depth) {
       const owner = currentOwner();
       const body = child(node, 'body');
-      if (node.await === true && owner?.isAsync && body) {
-        probeForAwait(ctx, owner, labelledTarget(node, ancestors), body, depth);
+      const iterable = child(node, 'right');
+      if (node.await === true && owner?.isAsync && body && iterable) {
+        probeForAwait(ctx, owner, labelledTarget(node, ancestors), iterable, body, depth);
       }
       visitChildren(node, depth);
     },

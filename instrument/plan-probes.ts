@@ -75,14 +75,17 @@ export function probeSuspension(ctx: ProbeContext, owner: Owner, node: Node, arg
 }
 
 /**
- * `for await (...) body`: its implicit awaits cannot be wrapped, so the slice is closed before the
- * loop, each iteration of the body is a slice of its own, and the function is re-entered after
- * the loop. `target` is the statement with its labels, so `continue label` still finds the loop.
+ * `for await (x of it) body`: its implicit awaits cannot be wrapped, so the slice is closed once
+ * the iterable is evaluated, each iteration of the body is a slice of its own, and the function is
+ * re-entered after the loop. `target` is the statement with its labels, so `continue label` still
+ * finds the loop.
  */
-export function probeForAwait(ctx: ProbeContext, owner: Owner, target: Node, body: Node, depth: number): void {
+export function probeForAwait(ctx: ProbeContext, owner: Owner, target: Node, iterable: Node, body: Node, depth: number): void {
   const { edits, probes } = ctx;
   edits.open(target.start, depth - 0.25, probes.forAwaitOpen);
   edits.close(target.end, depth - 0.25, probes.forAwaitClose(owner.k));
+  edits.open(iterable.start, depth + 0.5, probes.suspendArgOpen);
+  edits.close(iterable.end, depth + 0.5, probes.suspendArgClose);
   edits.open(body.start, depth + 0.5, probes.forAwaitBodyOpen(owner.k));
   edits.close(body.end, depth + 0.5, probes.forAwaitBodyClose);
 }

@@ -22,7 +22,7 @@ export interface ProbeText {
   resumeClose(k: number): string;
   /** A bare `yield`: everything after the keyword. */
   bareYieldClose(k: number): string;
-  /** `for await`: around the statement and around its body. */
+  /** `for await`: around the statement (its iterable is wrapped like an await argument) and its body. */
   readonly forAwaitOpen: string;
   forAwaitClose(k: number): string;
   forAwaitBodyOpen(k: number): string;
@@ -53,7 +53,7 @@ export function createProbeText(hash: string): ProbeText {
     suspendArgClose: `,${clear}`,
     resumeClose: (k) => `,${enter(k)})`,
     bareYieldClose: (k) => ` ${h}.s(void 0,${clear},${enter(k)})`,
-    forAwaitOpen: `{${h}.s(0,${clear};`,
+    forAwaitOpen: '{',
     forAwaitClose: (k) => `;${enter(k)}}`,
     forAwaitBodyOpen: (k) => `{${enter(k)};try{`,
     forAwaitBodyClose: `}finally{${h}.s(0,${clear}}}`,

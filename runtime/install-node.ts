@@ -1,0 +1,102 @@
+/**
+ * The Node runtime: a recorder on the hrtime clock, installed as globalThis.__viztracer__,
+ * recording from the start, saved to `output` on exit and on SIGINT/SIGTERM (save-triggers.ts).
+ * Worker threads record but do not save yet (merging workers comes later).
+ */
+import fs from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
+import { hrtimeClock, wallClock } from './node-clock.js';
+import { resolveNodeRuntimeOptions, type NodeRuntimeOptions, type ResolvedNodeRuntimeOptions } from './node-runtime-options.js';
+import { GLOBAL_NAME, PROTOCOL_VERSION, type ProbeRuntime } from './probe-protocol.js';
+import { createRecorder, type Recorder } from './recorder.js';
+import { installSaveTriggers, type SaveTriggers } from './save-triggers.js';
+import { writeTrace } from './trace-writer.js';
+import { VizTracerError } from './viztracer-error.js';
+
+export interface NodeRuntime extends ProbeRuntime {
+  readonly recorder: Recorder;
+  readonly options: ResolvedNodeRuntimeOptions;
+  /** Writes the trace now (open calls closed now, marked unfinished); returns the events written. */
+  saveTrace(): number;
+  /** Stops recording, removes the save triggers and the global (for tests). */
+  uninstall(): void;
+}
+
+export function installNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
+  const g = globalThis as Record<string, unknown>;
+  const existing = g[GLOBAL_NAME];
+  if (existing !== undefined) {
+    if (isNodeRuntime(existing)) return existing;
+    throw new VizTracerError('INTERNAL', `globalThis.${GLOBAL_NAME} is already set by something else (another viztracer copy?)`);
+  }
+  const opts = resolveNodeRuntimeOptions(options);
+  const recorder = createRecorder({
+    clock: hrtimeClock,
+    wallClock,
+    tracerEntries: opts.tracerEntries,
+    maxStackDepth: opts.maxStackDepth,
+    minDuration: opts.minDuration,
+  });
+  let triggers: SaveTriggers | undefined;
+
+  function saveTrace(): number {
+    const snapshot = recorder.snapshot();
+    const count = writeTrace(snapshot, { output: opts.output, root: opts.root, processName: opts.processName });
+    if (!opts.quiet) {
+      let text = `viztracer: saved ${count} events to ${opts.output}\n`;
+      if (snapshot.dropped > 0) {
+        text += `viztracer: warning: the ring buffer overflowed: the oldest ${snapshot.dropped} of ${snapshot.total} calls were dropped; `
+          + `raise --tracer-entries (now ${recorder.options.tracerEntries}) or filter (--max-stack-depth, --min-duration)\n`;
+      }
+      writeStderr(text);
+    }
+    return count;
+  }
+
+  const runtime: NodeRuntime = {
+    protocol: PROTOCOL_VERSION,
+    register: recorder.register,
+    recorder,
+    options: opts,
+    saveTrace,
+    uninstall() {
+      recorder.stop();
+      triggers?.remove();
+      if (g[GLOBAL_NAME] === runtime) delete g[GLOBAL_NAME];
+    },
+  };
+  g[GLOBAL_NAME] = runtime;
+  recorder.start();
+  if (isMainThread) triggers = installSaveTriggers(() => saveQuietly(saveTrace));
+  return runtime;
+}
+
+function isNodeRuntime(value: unknown): value is NodeRuntime {
+  return typeof value === 'object' && value !== null && typeof (value as NodeRuntime).saveTrace === 'function'
+    && typeof (value as NodeRuntime).register === 'function';
+}
+
+/** The exit path must not throw (it would replace the program's exit code and error). */
+function saveQuietly(save: () => number): void {
+  try {
+    save();
+  } catch (error) {
+    writeStderr(`viztracer: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}
+
+/** Synchronous even when stderr is a pipe, and safe inside 'exit'. */
+function writeStderr(text: string): void {
+  try {
+    fs.writeSync(2, text);
+  } catch {
+    // stderr closed: nothing we can do
+  }
+}
+
+/** Saves the installed Node runtime's trace now (what the exit path calls); returns the events written. */
+export function saveTrace(): number {
+  const runtime = (globalThis as Record<string, unknown>)[GLOBAL_NAME];
+  if (!isNodeRuntime(runtime)) throw new VizTracerError('INTERNAL', 'saveTrace(): the Node runtime is not installed');
+  return runtime.saveTrace();
+}

@@ -1,0 +1,80 @@
+/**
+ * Merge option layers (CLI > rc file > package.json > defaults) and turn them into the
+ * child's config: absolute output path, absolute filter prefixes, numbers.
+ */
+import { resolve } from 'node:path';
+import { VizTracerError } from '../runtime/viztracer-error.js';
+import type { ChildConfig } from './child-config.js';
+import { EXCLUSIVE, OPTIONS, parseDuration, type OptionValues } from './options-schema.js';
+
+/** Merge lowest first. A layer's own conflicting pair is an error; a higher layer overrides the partner below. */
+export function mergeLayers(layers: { name: string; values: OptionValues }[]): OptionValues {
+  const merged: OptionValues = {};
+  for (const o of OPTIONS) if (o.default !== undefined) merged[o.name] = o.default;
+  for (const { name, values } of layers) {
+    for (const [a, b] of EXCLUSIVE) {
+      if (isSet(values[a]) && isSet(values[b])) {
+        throw new VizTracerError('INVALID_OPTION', `${name}: --${a} and --${b} cannot be used together`);
+      }
+    }
+    for (const [a, b] of EXCLUSIVE) {
+      if (isSet(values[a])) delete merged[b];
+      if (isSet(values[b])) delete merged[a];
+    }
+    Object.assign(merged, values);
+  }
+  return merged;
+}
+
+function isSet(v: unknown): boolean {
+  return v !== undefined && v !== false;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** `<label>_<YYYYMMDD>_<HHMMSS>_<pid>.json`, as VizTracer names it. */
+export function uniqueOutputName(label: string, now: Date, pid: number): string {
+  const date = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+  const time = `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  return `${label}_${date}_${time}_${pid}.json`;
+}
+
+/** The --output-file name, if its extension is one we write. */
+export function checkOutputFile(values: OptionValues): string {
+  const name = String(values['output-file'] ?? 'result.json');
+  if (/\.html?$/i.test(name)) {
+    throw new VizTracerError('INVALID_OPTION', `--output-file ${name}: HTML output needs the viewer, which is not available yet; use .json or .json.gz`);
+  }
+  if (!/\.json(?:\.gz)?$/i.test(name)) {
+    throw new VizTracerError('INVALID_OPTION', `--output-file ${name}: only .json and .json.gz are supported`);
+  }
+  return name;
+}
+
+export function outputPath(values: OptionValues, cwd: string, label: string, now: Date, pid: number): string {
+  let name: string;
+  if (values['unique-output-file'] === true) {
+    name = uniqueOutputName(label, now, pid);
+  } else {
+    name = checkOutputFile(values);
+  }
+  const dir = values['output-dir'];
+  return typeof dir === 'string' ? resolve(cwd, dir, name) : resolve(cwd, name);
+}
+
+export function childConfig(values: OptionValues, cwd: string, outputFile: string): ChildConfig {
+  const paths = (v: unknown): string[] | null => (Array.isArray(v) ? v.map((p) => resolve(cwd, String(p))) : null);
+  return {
+    version: 1,
+    outputFile,
+    root: cwd,
+    tracerEntries: Number(values['tracer-entries']),
+    maxStackDepth: Number(values['max-stack-depth']),
+    minDurationNs: String(parseDuration(String(values['min-duration'] ?? '0')) ?? 0n),
+    includeFiles: paths(values['include-files']),
+    excludeFiles: paths(values['exclude-files']),
+    quiet: values['quiet'] === true,
+  };
+}

@@ -15,7 +15,9 @@ export function nameFunction(
   at: Position,
 ): string {
   const own = child(fn, 'id');
-  if (own && typeof own.name === 'string') return own.name;
+  if (own && typeof own.name === 'string') {
+    return fn.type === 'FunctionDeclaration' ? namespacePrefix(ancestors) + own.name : own.name;
+  }
   const { parent, index } = effectiveParent(ancestors, ancestors.length - 1);
   const anonymous = `<anonymous>@${at.line}:${at.column}`;
   if (!parent) return anonymous;
@@ -39,6 +41,27 @@ export function nameFunction(
     default:
       return anonymous;
   }
+}
+
+/** `A.B.` for a function declared in `namespace A.B { ... }` (possibly exported), else ''. */
+function namespacePrefix(ancestors: readonly Node[]): string {
+  let i = ancestors.length - 1;
+  if (ancestors[i]?.type === 'ExportNamedDeclaration') i--;
+  if (ancestors[i]?.type !== 'TSModuleBlock') return '';
+  const ns = ancestors[i - 1];
+  const id = ns && child(ns, 'id');
+  if (!id) return '';
+  return `${namespacePrefix(ancestors.slice(0, i - 1))}${qualifiedName(id)}.`;
+}
+
+/** `A` or, for `namespace A.B {}` (a TSQualifiedName id), `A.B`. */
+function qualifiedName(id: Node): string {
+  if (id.type === 'TSQualifiedName') {
+    const left = child(id, 'left');
+    const right = child(id, 'right');
+    return `${left ? qualifiedName(left) : ''}.${right ? String(right.name) : ''}`;
+  }
+  return String(id.name);
 }
 
 /** Names a class static block: `Class.<static block>`. */

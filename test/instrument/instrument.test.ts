@@ -103,4 +103,10 @@ describe('ignore comments and node_modules-free naming', () => {
       'obj.m', 'obj.get v', 'obj.k', 'exports.api', 'C.m', '<anonymous>@5:37',
     ]);
   });
+
+  it('qualifies functions declared in TypeScript namespaces', () => {
+    const code = 'namespace A { export function f() {} namespace B { function g() {} } }\nnamespace C.D { export function h() {} }';
+    const r = instrumentCode(code, { filename: join(root, 'src/ns.ts'), root });
+    expect(r.sites.map((s) => s.name)).toEqual(['A.f', 'A.B.g', 'C.D.h']);
+  });
 });

@@ -50,9 +50,12 @@ export function callTree(events: readonly TraceEvent[]): string {
   return `${out.join('\n')}\n`;
 }
 
-function print(n: TreeNode, depth: number, out: string[]): void {
-  for (const c of n.children.values()) {
-    out.push(`${'  '.repeat(depth)}${c.name} x${c.count}`);
-    print(c, depth + 1, out);
+/** Depth first, without recursion: a stack overflow in the traced program makes trees 10k deep. */
+function print(root: TreeNode, depth: number, out: string[]): void {
+  const todo: [TreeNode, number][] = [...root.children.values()].reverse().map((c) => [c, depth]);
+  while (todo.length > 0) {
+    const [n, d] = todo.pop()!;
+    out.push(`${'  '.repeat(d)}${n.name} x${n.count}`);
+    for (const c of [...n.children.values()].reverse()) todo.push([c, d + 1]);
   }
 }

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { VERSION } from '../runtime/version.js';
 import { VizTracerError } from '../runtime/viztracer-error.js';
 import { evalLaunch } from './eval-launch.js';
-import { helpText, type OptionValues } from './options-schema.js';
+import { helpText, type OptionValues } from '../runtime/options-schema.js';
 import { parseArgs } from './parse-args.js';
 import { loadPackageJsonConfig, loadRcFile } from './rc-config.js';
 import { resolveCommand } from './resolve-command.js';

@@ -3,7 +3,7 @@
  * positional argument (the script or command) or at `--`: what follows belongs to the program.
  */
 import { VizTracerError } from '../runtime/viztracer-error.js';
-import { coerce, findOption, type OptionSpec, type OptionValues } from './options-schema.js';
+import { coerce, findOption, type OptionSpec, type OptionValues } from '../runtime/options-schema.js';
 
 export interface ParsedArgs {
   /** Options given on the command line, by canonical name. */

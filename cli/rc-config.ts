@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { VizTracerError } from '../runtime/viztracer-error.js';
-import { coerce, findOption, type OptionValues } from './options-schema.js';
+import { coerce, findOption, type OptionValues } from '../runtime/options-schema.js';
 
 function setKey(values: OptionValues, key: string, raw: unknown, where: string): void {
   const spec = findOption(key);

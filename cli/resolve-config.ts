@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { VizTracerError } from '../runtime/viztracer-error.js';
 import type { ChildConfig } from './child-config.js';
-import { EXCLUSIVE, OPTIONS, parseDuration, type OptionValues } from './options-schema.js';
+import { EXCLUSIVE, OPTIONS, parseDuration, type OptionValues } from '../runtime/options-schema.js';
 
 /** Merge lowest first. A layer's own conflicting pair is an error; a higher layer overrides the partner below. */
 export function mergeLayers(layers: { name: string; values: OptionValues }[]): OptionValues {

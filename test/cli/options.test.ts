@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalName, coerce, findOption, helpText, OPTIONS, parseDuration } from '../../cli/options-schema.js';
+import { canonicalName, coerce, findOption, helpText, OPTIONS, parseDuration } from '../../runtime/options-schema.js';
 import { parseArgs } from '../../cli/parse-args.js';
 import { loadPackageJsonConfig, loadRcFile, parseRcText } from '../../cli/rc-config.js';
 import { childConfig, mergeLayers, outputPath, uniqueOutputName } from '../../cli/resolve-config.js';

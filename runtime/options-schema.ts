@@ -1,8 +1,9 @@
 /**
  * The one table of `viztracer` run options. Argument parsing, validation, `--help` text and the
  * validation of `.viztracerrc` / package.json `"viztracer"` keys all derive from it.
- * No Node imports here: this file is meant to move to a shared place later.
+ * Shared by every front end (CLI, bundler plugins, tsc transformer, API): no Node imports.
  */
+import { parseDuration as parseDurationNs } from './parse-duration.js';
 
 /** How an option's value is read. */
 export type OptionType =
@@ -81,15 +82,13 @@ export function findOption(nameOrShort: string): OptionSpec | undefined {
   return OPTIONS.find((o) => o.name === name);
 }
 
-const DURATION = /^(\d+(?:\.\d*)?|\.\d+)\s*(s|ms|us|ns)?$/;
-const NS_PER_UNIT: Record<string, number> = { s: 1e9, ms: 1e6, us: 1e3, ns: 1 };
-
-/** `'10ms'` -> 10_000_000n; null when malformed. */
+/** `'10ms'` -> 10_000_000n; null when malformed (runtime/parse-duration.ts has the rules). */
 export function parseDuration(text: string): bigint | null {
-  const m = DURATION.exec(text.trim());
-  if (!m || m[1] === undefined) return null;
-  const ns = Number(m[1]) * (NS_PER_UNIT[m[2] ?? 'us'] ?? 1e3);
-  return Number.isFinite(ns) ? BigInt(Math.round(ns)) : null;
+  try {
+    return parseDurationNs(text);
+  } catch {
+    return null;
+  }
 }
 
 /**

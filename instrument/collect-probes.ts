@@ -12,6 +12,12 @@ import {
 } from './plan-probes.js';
 import type { FunctionSite } from './types.js';
 
+/** A site as the planner sees it: where its body starts in the parsed code, for other emitters. */
+export interface PlannedSite extends FunctionSite {
+  /** Offset of the body: its `{`, or the first character of a concise arrow body. */
+  bodyStart: number;
+}
+
 /** Maps a generated 1-based position to the original file and position (input source maps). */
 export type MapPosition = (line: number, column: number) => FunctionSite | null;
 
@@ -29,15 +35,16 @@ export interface CollectContext extends ProbeContext {
  * Walks the program once, depth first, and plans every probe: a table of handlers by node type
  * (istanbul's visitor shape); every other node is just walked through.
  */
-export function collectProbes(program: Node, ctx: CollectContext): FunctionSite[] {
-  const sites: FunctionSite[] = [];
+export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[] {
+  const sites: PlannedSite[] = [];
   const ancestors: Node[] = [];
   const owners: (Owner | null)[] = [null];
 
-  const addSite = (node: Node, name: string, at: number): number => {
+  const addSite = (name: string, at: number, bodyStart: number): number => {
     const pos = ctx.locate(at);
     const mapped = ctx.mapPosition?.(pos.line, pos.column);
-    sites.push(mapped ? { ...mapped, name } : { name, file: ctx.file, line: pos.line, column: pos.column });
+    const site = mapped ? { ...mapped, name } : { name, file: ctx.file, line: pos.line, column: pos.column };
+    sites.push({ ...site, bodyStart });
     return sites.length - 1;
   };
 
@@ -63,7 +70,7 @@ export function collectProbes(program: Node, ctx: CollectContext): FunctionSite[
     const at = keyStart ?? node.start;
     const name = nameFunction(node, ancestors, ctx.code, ctx.locate(at));
     const isAsync = node.async === true;
-    const owner: Owner = { k: addSite(node, name, at), resumable: isAsync || node.generator === true, isAsync };
+    const owner: Owner = { k: addSite(name, at, body.start), resumable: isAsync || node.generator === true, isAsync };
     if (body.type === 'BlockStatement') {
       probeBlockBody(ctx, owner, children(body, 'body'), body.end - 1, depth);
     } else {
@@ -76,7 +83,8 @@ export function collectProbes(program: Node, ctx: CollectContext): FunctionSite[
 
   const visitStaticBlock = (node: Node, depth: number): void => {
     const name = nameStaticBlock(ancestors, ctx.code);
-    const owner: Owner = { k: addSite(node, name, node.start), resumable: false, isAsync: false };
+    const open = ctx.code.indexOf('{', node.start + 'static'.length);
+    const owner: Owner = { k: addSite(name, node.start, open), resumable: false, isAsync: false };
     probeBlockBody(ctx, owner, children(node, 'body'), node.end - 1, depth);
     owners.push(owner);
     visitChildren(node, depth);

@@ -1,7 +1,9 @@
 import { child, children, isNode, TYPE_ONLY_KEYS, type Node } from './estree.js';
 import type { Locate } from './line-locator.js';
 import { nameFunction, nameStaticBlock } from './name-function.js';
+import { hasHoistingConflict } from './hoisting-conflicts.js';
 import {
+  probeAsyncGeneratorReturn,
   probeBlockBody,
   probeConciseBody,
   probeForAwait,
@@ -64,15 +66,23 @@ export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[]
 
   const visitFunction = (node: Node, depth: number): void => {
     const body = child(node, 'body');
-    if (!body) return visitChildren(node, depth); // TS overloads, `declare function`
+    // TS overloads and `declare function` have no body; see hasHoistingConflict for the other case.
+    const statements = body?.type === 'BlockStatement' ? children(body, 'body') : [];
+    if (!body || hasHoistingConflict(children(node, 'params'), statements)) {
+      owners.push(null);
+      visitChildren(node, depth);
+      owners.pop();
+      return;
+    }
     const member = ancestors[ancestors.length - 1];
     const keyStart = member && member.value === node ? child(member, 'key')?.start : undefined;
     const at = keyStart ?? node.start;
     const name = nameFunction(node, ancestors, ctx.code, ctx.locate(at));
     const isAsync = node.async === true;
-    const owner: Owner = { k: addSite(name, at, body.start), resumable: isAsync || node.generator === true, isAsync };
+    const isGenerator = node.generator === true;
+    const owner: Owner = { k: addSite(name, at, body.start), resumable: isAsync || isGenerator, isAsync, isGenerator };
     if (body.type === 'BlockStatement') {
-      probeBlockBody(ctx, owner, children(body, 'body'), body.end - 1, depth);
+      probeBlockBody(ctx, owner, statements, body.end - 1, depth);
     } else {
       probeConciseBody(ctx, owner, body, depth);
     }
@@ -82,10 +92,17 @@ export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[]
   };
 
   const visitStaticBlock = (node: Node, depth: number): void => {
+    const statements = children(node, 'body');
+    if (hasHoistingConflict([], statements)) {
+      owners.push(null);
+      visitChildren(node, depth);
+      owners.pop();
+      return;
+    }
     const name = nameStaticBlock(ancestors, ctx.code);
     const open = ctx.code.indexOf('{', node.start + 'static'.length);
-    const owner: Owner = { k: addSite(name, node.start, open), resumable: false, isAsync: false };
-    probeBlockBody(ctx, owner, children(node, 'body'), node.end - 1, depth);
+    const owner: Owner = { k: addSite(name, node.start, open), resumable: false, isAsync: false, isGenerator: false };
+    probeBlockBody(ctx, owner, statements, node.end - 1, depth);
     owners.push(owner);
     visitChildren(node, depth);
     owners.pop();
@@ -115,6 +132,12 @@ export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[]
       if (node.await === true && owner?.isAsync && body && iterable) {
         probeForAwait(ctx, owner, labelledTarget(node, ancestors), iterable, body, depth);
       }
+      visitChildren(node, depth);
+    },
+    ReturnStatement(node, depth) {
+      const owner = currentOwner();
+      const argument = child(node, 'argument');
+      if (owner?.isAsync && owner.isGenerator && argument) probeAsyncGeneratorReturn(ctx, argument, depth);
       visitChildren(node, depth);
     },
     CatchClause(node, depth) {

@@ -10,9 +10,7 @@ import MagicString from 'magic-string';
  * (`m(){return(e,r)=>x(e,r)}`: the arrow's body and the method's body end together). Every
  * insertion belongs to an AST range; at one offset the closings of ranges that end there come
  * first, innermost (deepest) first, then the openings of ranges that start there, outermost
- * first. All insertions go through `prependRight`, which ties the text to the chunk that starts
- * at the offset: the text then stays put when a body-level function declaration ending at that
- * offset is moved (see `move`).
+ * first. Each offset gets one insertion with the texts joined in that order.
  */
 export interface Insertion {
   pos: number;
@@ -23,15 +21,8 @@ export interface Insertion {
   closes: boolean;
 }
 
-export interface Move {
-  start: number;
-  end: number;
-  to: number;
-}
-
 export class EditList {
   readonly insertions: Insertion[] = [];
-  readonly moves: Move[] = [];
 
   open(pos: number, depth: number, text: string): void {
     this.insertions.push({ pos, text, depth, closes: false });
@@ -41,17 +32,11 @@ export class EditList {
     this.insertions.push({ pos, text, depth, closes: true });
   }
 
-  /** Move [start, end) so that it sits just before the text at `to`. */
-  move(start: number, end: number, to: number): void {
-    this.moves.push({ start, end, to });
-  }
-
   get isEmpty(): boolean {
     return this.insertions.length === 0;
   }
 
   applyTo(s: MagicString): void {
-    for (const m of this.moves) s.move(m.start, m.end, m.to);
     const sorted = this.insertions.slice().sort(compareInsertions);
     let i = 0;
     while (i < sorted.length) {

@@ -17,16 +17,13 @@ export interface Owner {
   /** Generators and async functions: sliced at every suspension. */
   resumable: boolean;
   isAsync: boolean;
+  isGenerator: boolean;
 }
 
-const HOISTED = new Set(['FunctionDeclaration', 'TSDeclareFunction']);
-
 /**
- * A block body `{ ... }`: entry after the directive prologue, the rest in try/finally. Body-level
- * function declarations must stay at body level (inside `try {}` they would become block-scoped:
- * `var x; function x(){}` turns into a redeclaration error and Annex B hoisting changes), so the
- * ones after the first other statement are moved in front of the `try`; hoisting makes their
- * position irrelevant to what runs.
+ * A block body `{ ... }`: entry after the directive prologue, the rest in try/finally. Function
+ * declarations stay where they are, inside the `try` block, so they keep closing over the body's
+ * `let`/`const`; hasHoistingConflict decides beforehand when that would change their meaning.
  */
 export function probeBlockBody(
   ctx: ProbeContext,
@@ -37,16 +34,10 @@ export function probeBlockBody(
 ): void {
   let i = 0;
   while (i < statements.length && isDirective(statements[i]!)) i++;
-  const hasDirectives = i > 0;
-  while (i < statements.length && HOISTED.has(statements[i]!.type)) i++;
   const at = i < statements.length ? statements[i]!.start : closeBrace;
-  for (let j = i + 1; j < statements.length; j++) {
-    const s = statements[j]!;
-    if (HOISTED.has(s.type)) ctx.edits.move(s.start, s.end, at);
-  }
   const { probes } = ctx;
   // A `;` ends the directive prologue even when the last directive has none ('x'\n(...) is a call).
-  const open = (hasDirectives ? ';' : '') + probes.entry(owner.k, owner.resumable) + probes.tryOpen;
+  const open = (i > 0 ? ';' : '') + probes.entry(owner.k, owner.resumable) + probes.tryOpen;
   if (at === closeBrace) {
     ctx.edits.open(at, depth, open + probes.tryClose);
   } else {
@@ -88,6 +79,15 @@ export function probeForAwait(ctx: ProbeContext, owner: Owner, target: Node, ite
   edits.close(iterable.end, depth + 0.5, probes.suspendArgClose);
   edits.open(body.start, depth + 0.5, probes.forAwaitBodyOpen(owner.k));
   edits.close(body.end, depth + 0.5, probes.forAwaitBodyClose);
+}
+
+/**
+ * `return X` in an async generator awaits X before completing: close the slice once X is
+ * evaluated (the function does not run again before it finishes, or a catch/finally reopens it).
+ */
+export function probeAsyncGeneratorReturn(ctx: ProbeContext, argument: Node, depth: number): void {
+  ctx.edits.open(argument.start, depth + 0.5, ctx.probes.suspendArgOpen);
+  ctx.edits.close(argument.end, depth + 0.5, ctx.probes.suspendArgClose);
 }
 
 /**

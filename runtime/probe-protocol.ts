@@ -10,9 +10,11 @@
  *     ?.register(FILES,TABLE)??{e(){return -1},x(){},s(v){return v},a(v){return v}}}
  *
  *   function f(a) {                               // plain function, method, arrow...
- *     <directives;><body-level function declarations, moved here so they stay at body level>
- *     const __vt_d=(__vt_H||__vt_H_i()).e(K);try{ <original body> }finally{__vt_H.x(__vt_d)}
+ *     <directives;>const __vt_d=(__vt_H||__vt_H_i()).e(K);try{ <original body> }finally{__vt_H.x(__vt_d)}
  *   }
+ *   (Body-level function declarations stay inside the try block, so they still close over the
+ *   body's let/const. A function whose declarations share a name with a parameter, a var, another
+ *   declaration or a nested-block function is left without probes: see instrument/hoisting-conflicts.ts.)
  *   x => expr   becomes   x => {const __vt_d=(...).e(K);try{return (expr)}finally{__vt_H.x(__vt_d)}}
  *
  * Generators and async functions declare `let __vt_d` and slice at every suspension:
@@ -20,6 +22,7 @@
  *   yield X   ->  __vt_H.a(yield __vt_H.s(X,__vt_d,__vt_d=-1),__vt_d=__vt_H.e(K))   (also yield*)
  *   for await (...) body  ->  {__vt_H.s(0,__vt_d,__vt_d=-1);for await (...){__vt_d=__vt_H.e(K);
  *                              try{body}finally{__vt_H.s(0,__vt_d,__vt_d=-1)}}__vt_d=__vt_H.e(K)}
+ *   return X  (async generators only: it awaits X)  ->  return __vt_H.s(X,__vt_d,__vt_d=-1)
  *   catch/finally blocks of such functions start with  if(__vt_d<0)__vt_d=__vt_H.e(K);
  * so a slice never stays open while other code runs, and slices on a thread always nest.
  *

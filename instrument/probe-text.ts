@@ -42,14 +42,15 @@ export function createProbeText(hash: string): ProbeText {
   return {
     prologue: (files, table) =>
       `var ${h};function ${h}_i(){return ${h}=globalThis.${GLOBAL_NAME}?.register(${files},${table})` +
-      `??{e(){return ${NOT_RECORDING}},x(){},s(v){return v},a(v){return v}}}`,
-    entry: (k, resumable) => `${resumable ? 'let' : 'const'} ${d}=${handle}.e(${k});`,
+      `??{on:false,e(){return ${NOT_RECORDING}},x(){},s(v){return v},a(v){return v}}}`,
+    entry: (k, resumable) => `${resumable ? 'let' : 'const'} ${d}=${handle}.on?${h}.e(${k}):${NOT_RECORDING};`,
     tryOpen: 'try{',
-    tryClose: `}finally{${h}.x(${d})}`,
-    conciseOpen: (k, resumable) => `{${resumable ? 'let' : 'const'} ${d}=${handle}.e(${k});try{return(`,
-    conciseClose: `)}finally{${h}.x(${d})}}`,
+    tryClose: `}finally{if(${d}>=0)${h}.x(${d})}`,
+    conciseOpen: (k, resumable) => `{${resumable ? 'let' : 'const'} ${d}=${handle}.on?${h}.e(${k}):${NOT_RECORDING};try{return(`,
+    conciseClose: `)}finally{if(${d}>=0)${h}.x(${d})}}`,
     suspendOuterOpen: `${h}.a(`,
-    suspendArgOpen: `${h}.s(`,
+    // The leading space keeps `await(x)`, `yield/re/` and `of(x)` from gluing onto the keyword.
+    suspendArgOpen: ` ${h}.s(`,
     suspendArgClose: `,${clear}`,
     resumeClose: (k) => `,${enter(k)})`,
     bareYieldClose: (k) => ` ${h}.s(void 0,${clear},${enter(k)})`,

@@ -24,6 +24,17 @@ export interface FunctionRegistry extends FunctionInfo {
 
 const UNKNOWN_FILE = '<unknown>';
 
+// Captured when the runtime loads, before any program code runs: registration happens lazily, at a
+// module's first probe, by which time the program may have replaced builtins or put setters on
+// Object.prototype / Array.prototype. A plain `push` or `a[i] = v` would find such a setter (index
+// properties are looked up along the prototype chain) and call program code from inside a probe.
+const defineProperty = Reflect.defineProperty;
+const isArray = Array.isArray;
+
+function append<T>(list: T[], value: T): void {
+  defineProperty(list, list.length, { value, writable: true, enumerable: true, configurable: true });
+}
+
 export function createFunctionRegistry(): FunctionRegistry {
   const names: string[] = [];
   const files: string[] = [];
@@ -33,18 +44,18 @@ export function createFunctionRegistry(): FunctionRegistry {
   function add(moduleFiles: readonly string[], table: FunctionTable): number {
     const base = names.length;
     // Lenient with data: a malformed table registers what it can, never throws into user code.
-    const list = Array.isArray(table) ? (table as FunctionTable) : [];
-    const paths = Array.isArray(moduleFiles) ? moduleFiles : [];
-    const count = Math.ceil(list.length / TABLE_STRIDE);
+    const list = isArray(table) ? (table as FunctionTable) : [];
+    const paths = isArray(moduleFiles) ? moduleFiles : [];
+    const count = ((list.length + TABLE_STRIDE - 1) / TABLE_STRIDE) | 0;
     for (let k = 0; k < count; k++) {
       const at = k * TABLE_STRIDE;
       const name = list[at];
       const fileIndex = list[at + 1];
       const file = typeof fileIndex === 'number' ? paths[fileIndex] : undefined;
-      names.push(typeof name === 'string' ? name : `<unknown>#${k}`);
-      files.push(typeof file === 'string' ? file : UNKNOWN_FILE);
-      lines.push(toPositive(list[at + 2]));
-      columns.push(toPositive(list[at + 3]));
+      append(names, typeof name === 'string' ? name : `<unknown>#${k}`);
+      append(files, typeof file === 'string' ? file : UNKNOWN_FILE);
+      append(lines, toPositive(list[at + 2]));
+      append(columns, toPositive(list[at + 3]));
     }
     return base;
   }
@@ -52,6 +63,7 @@ export function createFunctionRegistry(): FunctionRegistry {
   return { names, files, lines, columns, add };
 }
 
+/** A 1-based line or column; anything else is 0. No Math/Number calls: see `defineProperty`. */
 function toPositive(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+  return typeof value === 'number' && value >= 1 && value < 2 ** 31 ? value | 0 : 0;
 }

@@ -7,15 +7,20 @@
  * function's index in the module's table):
  *
  *   <#! line><directive prologue;>var __vt_H;function __vt_H_i(){return __vt_H=globalThis.__viztracer__
- *     ?.register(FILES,TABLE)??{e(){return -1},x(){},s(v){return v},a(v){return v}}}
+ *     ?.register(FILES,TABLE)??{on:false,e(){return -1},x(){},s(v){return v},a(v){return v}}}
  *
  *   function f(a) {                               // plain function, method, arrow...
- *     <directives;>const __vt_d=(__vt_H||__vt_H_i()).e(K);try{ <original body> }finally{__vt_H.x(__vt_d)}
+ *     <directives;>const __vt_d=(__vt_H||__vt_H_i()).on?__vt_H.e(K):-1;try{ <original body> }
+ *     finally{if(__vt_d>=0)__vt_H.x(__vt_d)}
  *   }
  *   (Body-level function declarations stay inside the try block, so they still close over the
  *   body's let/const. A function whose declarations share a name with a parameter, a var, another
  *   declaration or a nested-block function is left without probes: see instrument/hoisting-conflicts.ts.)
- *   x => expr   becomes   x => {const __vt_d=(...).e(K);try{return (expr)}finally{__vt_H.x(__vt_d)}}
+ *   x => expr   becomes   x => {const __vt_d=...;try{return(expr)}finally{if(__vt_d>=0)__vt_H.x(__vt_d)}}
+ *
+ * Why the flag is read in the probe and `x` is guarded: a stopped tracer then costs a property
+ * load and a branch per call, and V8 never inlines `e`/`x` into a function that has not recorded,
+ * so dormant probes do not eat the program's own inlining budget (bench: acorn).
  *
  * Generators and async functions declare `let __vt_d` and slice at every suspension:
  *   await X   ->  __vt_H.a(await __vt_H.s(X,__vt_d,__vt_d=-1),__vt_d=__vt_H.e(K))
@@ -59,6 +64,8 @@ export interface ProbeRuntime {
 
 /** The per-module object probes call. Every method is allocation-free and never throws. */
 export interface ProbeHandle {
+  /** True while recording: the runtime updates it on every handle when it starts or stops. */
+  on: boolean;
   /** Enter (or resume) function K of this module: returns a depth token, or NOT_RECORDING. */
   e(k: number): number;
   /** Close the slice opened with token `d` (no-op for negative tokens); restores the depth to `d`. */

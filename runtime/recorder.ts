@@ -44,6 +44,13 @@ export function createRecorder(options: RecorderOptions): Recorder {
   const ringEnds = new BigInt64Array(cap);
 
   let on = false;
+  // Every handle given out, as a list linked through the handles themselves (no array: see
+  // function-registry.ts on why the runtime never calls a builtin a program could have replaced).
+  let handles: (ProbeHandle & { next: unknown }) | null = null;
+  const setOn = (value: boolean): void => {
+    on = value;
+    for (let h = handles; h !== null; h = h.next as typeof h) h.on = value;
+  };
   let depth = 0;
   let next = 0; // next ring slot
   let total = 0; // completed calls ever written (dropped = total - cap when positive)
@@ -84,7 +91,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
     } catch {
       // Never throw into user code; ids then point at whatever is registered (names resolve leniently).
     }
-    return {
+    const handle = {
+      on,
+      next: handles as unknown,
       e(k: number): number {
         if (!on) return NOT_RECORDING;
         const d = depth;
@@ -98,6 +107,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       s,
       a,
     };
+    handles = handle;
+    return handle;
   }
 
   function sampleBase(): void {
@@ -152,10 +163,10 @@ export function createRecorder(options: RecorderOptions): Recorder {
     register,
     start(): void {
       sampleBase();
-      on = true;
+      setOn(true);
     },
     stop(): void {
-      on = false;
+      setOn(false);
     },
     get isRecording(): boolean {
       return on;

@@ -30,6 +30,7 @@ export function createCheckingRuntime(): CheckingRuntime {
   };
 
   const handleFor = (base: number): ProbeHandle => ({
+    on: true,
     e(k) {
       stack.push(base + k);
       return stack.length - 1;

@@ -4,14 +4,10 @@
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import type { ByteSink } from './byte-sink-types.js';
 import { createGzipEngine } from './gzip-engine.js';
 
-export interface ByteSink {
-  /** Consumes `chunk` before returning, so the caller may reuse its buffer. */
-  write(chunk: Uint8Array): void;
-  /** Flushes everything still buffered (gzip trailer). Does not close the file descriptor. */
-  end(): void;
-}
+export type { ByteSink } from './byte-sink-types.js';
 
 export function createFileSink(fd: number): ByteSink {
   return {

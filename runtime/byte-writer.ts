@@ -1,22 +1,28 @@
 /**
  * JSON bytes into one reused buffer, flushed to a sink when full: memory stays bounded whatever
- * the trace size (a whole-trace string would stop at V8's ~512 MB limit).
+ * the trace size (a whole-trace string would stop at V8's ~512 MB limit). Plain Uint8Array and
+ * TextEncoder, so the same writer runs in Node, browsers and workers.
  */
-import type { ByteSink } from './byte-sink.js';
+import type { ByteSink } from './byte-sink-types.js';
 
 export const DEFAULT_CHUNK_SIZE = 1 << 20;
 /** Room for the longest event (names are clipped to fit). */
 export const MIN_CHUNK_SIZE = 1 << 16;
 
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of `s` (for prefixes cached once per function). */
+export const utf8 = (s: string): Uint8Array => encoder.encode(s);
+
 export class ByteWriter {
-  readonly buf: Buffer;
+  readonly buf: Uint8Array;
   /** Next free byte of `buf`; hot loops read it into a local and store it back. */
   pos = 0;
   readonly sink: ByteSink;
 
   constructor(sink: ByteSink, size: number = DEFAULT_CHUNK_SIZE) {
     this.sink = sink;
-    this.buf = Buffer.allocUnsafe(Math.max(size, MIN_CHUNK_SIZE));
+    this.buf = new Uint8Array(Math.max(size, MIN_CHUNK_SIZE));
   }
 
   flush(): void {
@@ -33,10 +39,10 @@ export class ByteWriter {
   text(s: string): void {
     if (s.length * 3 <= this.buf.length) {
       this.ensure(s.length * 3);
-      this.pos += this.buf.write(s, this.pos, 'utf8');
+      this.pos += encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
     } else {
       this.flush();
-      this.sink.write(Buffer.from(s, 'utf8'));
+      this.sink.write(encoder.encode(s));
     }
   }
 

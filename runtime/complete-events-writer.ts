@@ -4,15 +4,15 @@
  * cached as bytes, and timestamps are read from the BigInt64Arrays through 32-bit views
  * (hi * 2^32 + lo, exact below 2^53 ns = 104 days of uptime).
  */
-import type { ByteWriter } from './byte-writer.js';
+import { utf8, type ByteWriter } from './byte-writer.js';
 import { eventName } from './event-name.js';
 import { writeNsAsUs } from './format-digits.js';
 import type { FunctionInfo } from './function-registry.js';
 import type { EventSegment } from './recorder-snapshot.js';
 
-const DUR = Buffer.from(',"dur":');
-const END = Buffer.from('}');
-const END_UNFINISHED = Buffer.from(',"args":{"unfinished":true}}');
+const DUR = utf8(',"dur":');
+const END = utf8('}');
+const END_UNFINISHED = utf8(',"args":{"unfinished":true}}');
 /** Bytes after the prefix: ts and dur (<= 21 bytes each), DUR, END_UNFINISHED, the separator. */
 const TAIL_MAX = 96;
 const TWO_32 = 4294967296;
@@ -28,7 +28,7 @@ export interface CompleteEventsResult {
 export function writeCompleteEvents(
   w: ByteWriter, segments: readonly EventSegment[], functions: FunctionInfo, pid: number, tid: number,
 ): CompleteEventsResult {
-  const prefixes: (Buffer | undefined)[] = [];
+  const prefixes: (Uint8Array | undefined)[] = [];
   const seen: number[] = [];
   const head = `,\n{"ph":"X","cat":"FEE","pid":${pid},"tid":${tid},"name":`;
   let count = 0;
@@ -44,7 +44,7 @@ export function writeCompleteEvents(
       const id = ids[i]!;
       let prefix = prefixes[id];
       if (prefix === undefined) {
-        prefix = Buffer.from(`${head}${JSON.stringify(eventName(functions, id))},"ts":`);
+        prefix = utf8(`${head}${JSON.stringify(eventName(functions, id))},"ts":`);
         prefixes[id] = prefix;
         seen.push(id);
       }

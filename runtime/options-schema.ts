@@ -34,7 +34,7 @@ export interface OptionSpec {
 
 export const OPTIONS: readonly OptionSpec[] = [
   { name: 'output-file', short: 'o', type: 'string', scope: 'all', default: 'result.json', metavar: 'FILE',
-    help: 'trace file to write: .json or .json.gz (.html comes with the viewer)' },
+    help: 'trace file to write: .json, .json.gz, or .html (a standalone report with the viewer)' },
   { name: 'output-dir', type: 'string', scope: 'all', default: undefined, metavar: 'DIR',
     help: 'directory for the output file (created if missing)' },
   { name: 'unique-output-file', short: 'u', type: 'flag', scope: 'all', default: false,
@@ -49,6 +49,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: 'instrument only files under these path prefixes (end the list with --)' },
   { name: 'exclude-files', type: 'list', scope: 'all', default: undefined, metavar: 'PATH...',
     help: 'do not instrument files under these path prefixes (end the list with --)' },
+  { name: 'open', type: 'flag', scope: 'all', default: false,
+    help: 'open the result when the program ends (.html in the browser, .json through vizviewer --once)' },
   { name: 'quiet', type: 'flag', scope: 'all', default: false,
     help: 'print nothing but errors' },
   { name: 'cmd-string', short: 'c', type: 'string', scope: 'cli', default: undefined, metavar: 'CODE',

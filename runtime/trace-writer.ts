@@ -8,11 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createFileSink, createGzipSink, type ByteSink, type GzipMode } from './byte-sink.js';
 import { ByteWriter } from './byte-writer.js';
-import { writeCompleteEvents } from './complete-events-writer.js';
 import { writeFileInfo } from './file-info-writer.js';
 import type { RecorderSnapshot } from './recorder-snapshot.js';
-import { FORMAT_VERSION, PRODUCER, type MetadataEvent, type TraceMetadata } from './trace-format.js';
-import { VERSION } from './version.js';
+import { writeTraceBody } from './trace-body.js';
+import type { TraceMetadata } from './trace-format.js';
 import { VizTracerError } from './viztracer-error.js';
 
 export interface TraceWriteOptions {
@@ -38,15 +37,31 @@ export interface TraceWriteOptions {
 
 /** Writes the trace; returns the number of call events written. */
 export function writeTrace(snapshot: RecorderSnapshot, options: TraceWriteOptions): number {
-  const output = path.resolve(options.output);
+  const pid = options.pid ?? process.pid;
+  return writeTraceFile(options.output, options.gzipMode, (w) => writeTraceBody(w, {
+    pid,
+    processName: options.processName ?? 'node',
+    threads: [{ tid: options.tid ?? pid, name: options.threadName ?? 'MainThread', snapshot }],
+    clock: options.clock ?? 'hrtime',
+    fileInfo: options.fileInfo === false ? undefined : (fw, used) => writeFileInfo(fw, used[0]!.functions, used[0]!.ids, options.root),
+  }));
+}
+
+/**
+ * Opens `output` (gzip-compressed when it ends in `.gz`), lets `body` write and end it, and renames
+ * it into place: the file appears atomically, so a reader never sees half a trace. Returns what
+ * `body` returns (the events written).
+ */
+export function writeTraceFile(output: string, gzipMode: GzipMode | undefined, body: (w: ByteWriter) => number): number {
+  output = path.resolve(output);
   const temp = `${output}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
     fs.mkdirSync(path.dirname(output), { recursive: true });
     fd = fs.openSync(temp, 'w');
     const file = createFileSink(fd);
-    const sink: ByteSink = output.endsWith('.gz') ? createGzipSink(file, options.gzipMode) : file;
-    const count = writeBody(new ByteWriter(sink), snapshot, options);
+    const sink: ByteSink = output.endsWith('.gz') ? createGzipSink(file, gzipMode) : file;
+    const count = body(new ByteWriter(sink));
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(temp, output);
@@ -61,37 +76,4 @@ export function writeTrace(snapshot: RecorderSnapshot, options: TraceWriteOption
     if (error instanceof VizTracerError) throw error;
     throw new VizTracerError('WRITE_FAILED', `cannot write the trace to ${output}: ${(error as Error).message}`);
   }
-}
-
-function writeBody(w: ByteWriter, snapshot: RecorderSnapshot, options: TraceWriteOptions): number {
-  const pid = options.pid ?? process.pid;
-  const tid = options.tid ?? pid;
-  const names: MetadataEvent[] = [
-    { ph: 'M', name: 'process_name', pid, tid: pid, args: { name: options.processName ?? 'node' } },
-    { ph: 'M', name: 'thread_name', pid, tid, args: { name: options.threadName ?? 'MainThread' } },
-  ];
-  w.text(`{"traceEvents":[\n${names.map((e) => JSON.stringify(e)).join(',\n')}`);
-  const events = writeCompleteEvents(w, snapshot.segments, snapshot.functions, pid, tid);
-  w.text('\n],\n"viztracer_metadata":');
-  w.text(metadataJson(snapshot, options.clock ?? 'hrtime'));
-  w.text(',\n"file_info":');
-  if (options.fileInfo === false) w.text('{"files":{},"functions":{}}');
-  else writeFileInfo(w, snapshot.functions, events.ids, options.root);
-  w.text('}\n');
-  w.end();
-  return events.count;
-}
-
-function metadataJson(snapshot: RecorderSnapshot, clock: TraceMetadata['clock']): string {
-  const meta: Omit<TraceMetadata, 'baseTimeNanoseconds'> = {
-    version: VERSION,
-    format_version: FORMAT_VERSION,
-    producer: PRODUCER,
-    overflow: snapshot.dropped > 0,
-    dropped: snapshot.dropped,
-    unfinished: snapshot.unfinished,
-    clock,
-  };
-  // A bigint beyond 2^53: written as JSON integer digits, as VizTracer does.
-  return `${JSON.stringify(meta).slice(0, -1)},"baseTimeNanoseconds":${snapshot.baseTimeNanoseconds}}`;
 }

@@ -13,6 +13,8 @@ import { loadPackageJsonConfig, loadRcFile } from './rc-config.js';
 import { resolveCommand } from './resolve-command.js';
 import { checkOutputFile, childConfig, mergeLayers, outputPath } from './resolve-config.js';
 import { runChild } from './run-child.js';
+import { buildCommand } from './build/build-command.js';
+import { planRunFinish } from './report/finish-run.js';
 
 /** Exit code for usage errors (bad option, value, rc file, missing script), as argparse uses. */
 export const USAGE_ERROR = 2;
@@ -28,6 +30,7 @@ export function resolveValues(argvValues: OptionValues, cwd: string): OptionValu
 
 export async function main(argv: readonly string[], cwd = process.cwd()): Promise<void> {
   try {
+    if (argv[0] === 'build') return await buildCommand(argv.slice(1), cwd);
     const parsed = parseArgs(argv);
     if (parsed.values['help'] === true) {
       process.stdout.write(helpText());
@@ -49,7 +52,9 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     } catch (e) {
       throw new VizTracerError('WRITE_FAILED', `cannot create ${dirname(outputFile)}: ${(e as Error).message}`);
     }
-    await runChild([...launch.nodeFlags, ...launch.entryArgs], childConfig(values, cwd, outputFile), cwd);
+    const finish = planRunFinish(outputFile, values['open'] === true, values['quiet'] === true);
+    const config = { ...childConfig(values, cwd, finish.childOutput), quiet: finish.childQuiet };
+    await runChild([...launch.nodeFlags, ...launch.entryArgs], config, cwd, finish.afterExit);
   } catch (e) {
     if (!(e instanceof VizTracerError)) throw e;
     process.stderr.write(`viztracer: error: ${e.message.replace(/^\[viztracer\] /, '')}\n`);

@@ -1,0 +1,145 @@
+/**
+ * The one unplugin core behind viztracer/vite, /rollup, /rolldown, /webpack, /rspack and /esbuild.
+ * It instruments each module's original source (`enforce: 'pre'`, before any TS stripping, so
+ * names and lines are the TypeScript ones) and makes every instrumented module import one virtual
+ * runtime module, so the bundle installs the runtime once, before the first probe runs.
+ */
+import { resolve } from 'node:path';
+import { createUnplugin, type UnpluginFactory, type UnpluginInstance } from 'unplugin';
+import { instrumentCode } from '../instrument/index.js';
+import { needsEarlyStrip, stripTypes } from './early-strip.js';
+import { injectRuntime, moduleSyntax, sourceKindOf, type ModuleSyntax } from './inject-runtime.js';
+import { resolvePluginOptions, toIdPatterns, type VizTracerPluginOptions } from './options.js';
+import { targetFromEsbuild, targetFromVite, targetFromWebpack, type BundlerFacts } from './platform.js';
+import { DEFAULT_ENDPOINT, viteDevServer } from './vite-dev-server.js';
+import { OWN_DIST, RUNTIME_ID, runtimeModuleCode, runtimeSpecifier } from './runtime-module.js';
+
+export type { Platform, VizTracerPluginOptions } from './options.js';
+
+/** The only files we parse: JS and TS, with or without JSX (a query such as `?v=1` is ignored). */
+const SCRIPT_FILE = /\.[cm]?[jt]sx?$/;
+
+/**
+ * webpack/Rspack: the virtual module lives under the project (`_virtual_%00viztracer-runtime`),
+ * so a project's `"sideEffects": false` would drop our binding-less import of it.
+ */
+const KEEP_RUNTIME_RULE = { test: /%00viztracer-runtime$/, sideEffects: true };
+
+const escapeRegExp = (text: string): string => text.replace(/[\\^$*+?.()|[\]{}]/g, '\\$&');
+
+export const unpluginFactory: UnpluginFactory<VizTracerPluginOptions | undefined> = (rawOptions, meta) => {
+  const options = resolvePluginOptions(rawOptions);
+  const facts: BundlerFacts = { framework: meta.framework };
+  const root = (): string => options.root ?? facts.root ?? process.cwd();
+  // Relative patterns are resolved against the root; the bundler's root is only known once its
+  // config hook ran, so the filter is rebuilt then (esbuild, webpack, Rspack and Vite read it after).
+  const idFilter: { include?: string[]; exclude: (string | RegExp)[] } = { exclude: [] };
+  const setFilterRoot = (patternRoot: string): void => {
+    idFilter.include = options.include?.flatMap((p) => toIdPatterns(p, patternRoot));
+    idFilter.exclude = [/^\0/, ...(optInNodeModules ? [] : [/[\\/]node_modules[\\/]/]), `${OWN_DIST.replace(/\\/g, '/')}**`, ...options.exclude.flatMap((p) => toIdPatterns(p, patternRoot))];
+  };
+  const optInNodeModules = options.include?.some((p) => p.includes('node_modules')) === true;
+  setFilterRoot(root());
+  const learnRoot = (bundlerRoot: string | undefined): void => {
+    facts.root = bundlerRoot;
+    if (options.root === undefined && bundlerRoot !== undefined) setFilterRoot(bundlerRoot);
+  };
+  const specifier = runtimeSpecifier(meta.framework);
+  // Rollup reads every module as ESM (`require` needs a plugin) and Vite serves scripts as ESM in dev:
+  // import there. Elsewhere a script without import/export gets a `require`, so it stays a
+  // (possibly sloppy-mode) script; CommonJS always does, or the bundler would read it as ESM.
+  const asImport = (syntax: ModuleSyntax): boolean =>
+    meta.framework === 'rollup' || syntax === 'esm' || (syntax === 'none' && meta.framework === 'vite');
+
+  return {
+    name: 'viztracer',
+    enforce: 'pre',
+
+    resolveId: {
+      filter: { id: new RegExp(`^${escapeRegExp(specifier)}$`) },
+      // esbuild keeps it in our namespace and would print a `\0` into the bundle's comments.
+      // moduleSideEffects: an import with no bindings from a `"sideEffects": false` package stays.
+      handler: (id) => (id !== specifier ? null : { id: meta.framework === 'esbuild' ? RUNTIME_ID.slice(1) : RUNTIME_ID, moduleSideEffects: true }),
+    },
+
+    load: {
+      filter: { id: new RegExp(`^\\0?${escapeRegExp(RUNTIME_ID.slice(1))}$`) },
+      handler(this: unknown, id: string, ...rest: unknown[]) {
+        if (id.replace(/^\0/, '') !== RUNTIME_ID.slice(1)) return null;
+        const target = options.platform !== 'auto' ? options.platform : facts.target?.() ?? targetFromVite(this, rest[0]) ?? 'node';
+        // In `vite serve` the page posts its trace to the dev server (vite-dev-server.ts).
+        const endpoint = facts.serving ? DEFAULT_ENDPOINT : undefined;
+        return runtimeModuleCode(options, { target, root: root(), output: resolve(root(), options.outputFile), endpoint });
+      },
+    },
+
+    transform: {
+      filter: { id: idFilter },
+      handler(code, id) {
+        const file = id.replace(/[?#].*$/, '');
+        if (!SCRIPT_FILE.test(file)) return null;
+        const syntax = moduleSyntax(file, code);
+        let result;
+        try {
+          const early = needsEarlyStrip(meta.framework, file, code) ? stripTypes(file, code) : null;
+          result = instrumentCode(early?.code ?? code, { filename: file, root: root(), sourceKind: sourceKindOf(syntax), inputMap: early?.map ?? null });
+        } catch (error) {
+          // A bug of ours must not fail the user's build: the file is bundled as it is.
+          this.warn(`viztracer: ${file}: not instrumented: ${error instanceof Error ? error.message : String(error)}`);
+          return null;
+        }
+        for (const warning of result.warnings) this.warn(`viztracer: ${warning} (file not instrumented)`);
+        if (!result.instrumented) return null;
+        return injectRuntime(result.code, result.map, file, specifier, asImport(syntax));
+      },
+    },
+
+    rolldown: {
+      options(inputOptions) {
+        learnRoot(inputOptions.cwd);
+      },
+    },
+    vite: {
+      configResolved(config) {
+        learnRoot(config.root);
+        facts.serving = config.command === 'serve';
+      },
+      configureServer: viteDevServer({ root: options.root, outputFile: options.outputFile, quiet: options.quiet }) as never,
+    },
+    esbuild: {
+      // Only our own specifier goes through our onResolve; everything else stays on esbuild's fast path.
+      onResolveFilter: new RegExp(`^${escapeRegExp(specifier)}$`),
+      config(initialOptions) {
+        learnRoot(initialOptions.absWorkingDir);
+        facts.target = () => targetFromEsbuild(initialOptions.platform);
+      },
+    },
+    webpack(compiler) {
+      learnRoot(compiler.options.context);
+      facts.target = () => targetFromWebpack(compiler.options.target);
+      compiler.options.module.rules.push(KEEP_RUNTIME_RULE);
+    },
+    rspack(compiler) {
+      learnRoot(compiler.options.context);
+      facts.target = () => targetFromWebpack(compiler.options.target);
+      compiler.options.module.rules.push(KEEP_RUNTIME_RULE);
+    },
+  };
+};
+
+const core = createUnplugin<VizTracerPluginOptions | undefined, false>(unpluginFactory);
+
+/** webpack and Rspack call the factory only in `apply`: validate when the config is written instead. */
+const validatingFirst = <F extends (options?: VizTracerPluginOptions) => unknown>(make: F): F =>
+  ((options?: VizTracerPluginOptions) => {
+    resolvePluginOptions(options);
+    return make(options);
+  }) as F;
+
+export const unplugin: UnpluginInstance<VizTracerPluginOptions | undefined, false> = {
+  ...core,
+  webpack: validatingFirst(core.webpack),
+  rspack: validatingFirst(core.rspack),
+};
+
+export default unplugin;

@@ -174,6 +174,7 @@ export async function viewerBench(log = (t) => process.stderr.write(`bench: view
           loadRows.push([n.toExponential(0), how, m.slices, (m.loadMs / 1000).toFixed(2), m.heapMb.toFixed(0), m.frames,
             m.rafMedian.toFixed(1), m.rafP95.toFixed(1), m.longFrames, m.drawMedian.toFixed(2), m.drawP95.toFixed(2), m.errors.length ? m.errors[0].slice(0, 40) : '']);
           if (n === 1e6) verdicts.push([`1e6 first render < 2 s (${how})`, m.loadMs < 2000]);
+          if (n >= 1e7) verdicts.push([`${n.toExponential(0)} opens (${how}) without running out of memory: ${m.slices} slices, heap ${m.heapMb.toFixed(0)} MB`, m.slices === events && m.errors.length === 0]);
           verdicts.push([`60 fps pan/zoom at ${n.toExponential(0)} (${how}): rAF p95 <= 20 ms, draw p95 <= 8 ms`, m.rafP95 <= 20 && m.drawP95 <= 8]);
         } catch (e) {
           loadRows.push([n.toExponential(0), how, 'failed', '', '', '', '', '', '', '', '', String(e.message).split('\n')[0].slice(0, 60)]);

@@ -44,11 +44,9 @@ export function uniqueOutputName(label: string, now: Date, pid: number): string 
 /** The --output-file name, if its extension is one we write. */
 export function checkOutputFile(values: OptionValues): string {
   const name = String(values['output-file'] ?? 'result.json');
-  if (/\.html?$/i.test(name)) {
-    throw new VizTracerError('INVALID_OPTION', `--output-file ${name}: HTML output needs the viewer, which is not available yet; use .json or .json.gz`);
-  }
-  if (!/\.json(?:\.gz)?$/i.test(name)) {
-    throw new VizTracerError('INVALID_OPTION', `--output-file ${name}: only .json and .json.gz are supported`);
+  // .html: the child writes a temporary .json.gz that cli/report/ turns into the report.
+  if (!/\.(?:json(?:\.gz)?|html?)$/i.test(name)) {
+    throw new VizTracerError('INVALID_OPTION', `--output-file ${name}: only .json, .json.gz and .html are supported`);
   }
   return name;
 }

@@ -9,7 +9,11 @@ import { CONFIG_ENV, type ChildConfig } from './child-config.js';
 /** Absolute file URL of the --import preload, next to this file in dist/. */
 export const REGISTER_URL = new URL('./loader/register.js', import.meta.url).href;
 
-export function runChild(nodeArgs: string[], config: ChildConfig, cwd: string): Promise<never> {
+/**
+ * `afterExit` runs once the child has exited (by code or signal), before we mirror its fate:
+ * `-o x.html` and `--open` (cli/report/finish-run.ts). A non-zero result replaces an exit code 0.
+ */
+export function runChild(nodeArgs: string[], config: ChildConfig, cwd: string, afterExit?: () => Promise<number>): Promise<never> {
   const child = spawn(process.execPath, ['--import', REGISTER_URL, ...nodeArgs], {
     cwd,
     stdio: 'inherit',
@@ -35,13 +39,18 @@ export function runChild(nodeArgs: string[], config: ChildConfig, cwd: string): 
       process.off('SIGINT', ignore);
       process.off('SIGTERM', onTerm);
       process.off('SIGHUP', onHup);
-      if (signal) {
-        process.kill(process.pid, signal);
-        // Signals whose default action is not to terminate (or that were blocked): fall back.
-        setTimeout(() => process.exit(128 + (constants.signals[signal] ?? 0)), 100);
-        return;
-      }
-      process.exit(code ?? 1);
+      void (afterExit ? afterExit() : Promise.resolve(0)).then((failed) => mirror(failed === 0 ? code : code || failed, signal));
     });
   });
+}
+
+/** Exit as the child did: same code, or the same signal re-raised on ourselves. */
+function mirror(code: number | null, signal: NodeJS.Signals | null): void {
+  if (signal) {
+    process.kill(process.pid, signal);
+    // Signals whose default action is not to terminate (or that were blocked): fall back.
+    setTimeout(() => process.exit(128 + (constants.signals[signal] ?? 0)), 100);
+    return;
+  }
+  process.exit(code ?? 1);
 }

@@ -1,4 +1,4 @@
-import { child, children, isNode, TYPE_ONLY_KEYS, type Node } from './estree.js';
+import { child, childKeys, children, isNode, type Node } from './estree.js';
 import type { Locate } from './line-locator.js';
 import { nameFunction, nameStaticBlock } from './name-function.js';
 import { hasHoistingConflict } from './hoisting-conflicts.js';
@@ -52,9 +52,9 @@ export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[]
 
   const visitChildren = (node: Node, depth: number): void => {
     ancestors.push(node);
-    for (const key in node) {
-      if (key === 'type' || key === 'start' || key === 'end' || TYPE_ONLY_KEYS.has(key)) continue;
-      const value = node[key];
+    const keys = childKeys(node);
+    for (let i = 0; i < keys.length; i++) {
+      const value = node[keys[i]!];
       if (Array.isArray(value)) {
         for (const item of value) if (isNode(item)) visit(item, depth + 1);
       } else if (isNode(value)) {

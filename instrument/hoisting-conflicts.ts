@@ -1,4 +1,4 @@
-import { child, children, isFunctionNode, isNode, type Node } from './estree.js';
+import { child, childKeys, children, isFunctionNode, isNode, type Node } from './estree.js';
 
 /**
  * Whether wrapping this body in `try { }` would change what its function declarations mean.
@@ -72,9 +72,9 @@ function collectVarScopedNames(node: Node, out: Set<string>, bodyLevel: boolean)
       if (id) collectBindingNames(id, out);
     }
   }
-  for (const key in node) {
-    if (key === 'type' || key === 'start' || key === 'end') continue;
-    const value = node[key];
+  const keys = childKeys(node);
+  for (let i = 0; i < keys.length; i++) {
+    const value = node[keys[i]!];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) collectVarScopedNames(item, out, false);
     } else if (isNode(value)) {

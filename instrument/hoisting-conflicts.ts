@@ -7,8 +7,9 @@ import { child, childKeys, children, isFunctionNode, isNode, type Node } from '.
  * (all of the body is in the block, and they still close over the body's `let`/`const`) except
  * when the name is shared with something function-scoped: a second declaration of the same name
  * (an error in a strict block), a parameter, a `var`, `arguments`, or a function declared in a
- * nested block (Annex B would assign it to the outer binding). Such a function is left without
- * probes: losing its slice is better than changing its behaviour. Rare outside old sloppy code.
+ * nested block (Annex B would assign it to the outer binding), or a direct `eval` that may declare
+ * it with `var` at run time. Such a function is left without probes: losing its slice is better
+ * than changing its behaviour. Rare outside old sloppy code.
  */
 export function hasHoistingConflict(params: readonly Node[], statements: readonly Node[]): boolean {
   const declared = new Set<string>();
@@ -22,11 +23,16 @@ export function hasHoistingConflict(params: readonly Node[], statements: readonl
   if (declared.size === 0) return false;
   if (declared.has('arguments')) return true;
   const shared = new Set<string>();
+  shared.add(DIRECT_EVAL);
   for (const p of params) collectBindingNames(p, shared);
   for (const s of statements) collectVarScopedNames(s, shared, true);
+  if (shared.has(DIRECT_EVAL)) return true;
   for (const name of declared) if (shared.has(name)) return true;
   return false;
 }
+
+/** Stands for "a direct eval call" in the name set (no identifier can contain a NUL). */
+const DIRECT_EVAL = '\0eval';
 
 /** Names bound by a parameter or declarator pattern. */
 function collectBindingNames(pattern: Node, out: Set<string>): void {
@@ -66,6 +72,9 @@ function collectVarScopedNames(node: Node, out: Set<string>, bodyLevel: boolean)
     return;
   }
   if (node.type === 'StaticBlock') return;
+  if (node.type === 'CallExpression' && child(node, 'callee')?.type === 'Identifier' && child(node, 'callee')?.name === 'eval') {
+    out.add(DIRECT_EVAL);
+  }
   if (node.type === 'VariableDeclaration' && node.kind === 'var') {
     for (const d of children(node, 'declarations')) {
       const id = child(d, 'id');

@@ -1,6 +1,7 @@
 /**
- * vitest globalSetup: build dist/ once before the test files run, because several suites
- * (cli, end-to-end) spawn the built `bin/viztracer.js` and its `--import` preload.
+ * vitest globalSetup: build dist/ (tsc, then the viewer page) once before the test files run,
+ * because several suites spawn the built `bin/viztracer.js`, its `--import` preload, the bundler
+ * plugins and the viewer page. `npm test` relies on it, so a plain `npx vitest run` works too.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -8,4 +9,5 @@ import { fileURLToPath } from 'node:url';
 export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build-viewer.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
 }

@@ -15,6 +15,7 @@ import type { FunctionSite, InstrumentOptions, InstrumentResult, RawSourceMap } 
 export type { FunctionSite, InstrumentOptions, InstrumentResult, RawSourceMap, SourceKind } from './types.js';
 export type { PlannedSite } from './collect-probes.js';
 export { toTracePath } from './source-maps.js';
+export { isIncludedFile, type FileFilter } from './file-filter.js';
 
 /** What every instrumented module contains, and nothing else does: instrumenting twice is a no-op. */
 const ALREADY_INSTRUMENTED = `.${GLOBAL_NAME}?.register(`;

@@ -1,3 +1,4 @@
+import { isIncludedFile } from '../instrument/index.js';
 import { isAbsolute, resolve } from 'node:path';
 
 /** What `{ "transform": "viztracer/transformer", ... }` in tsconfig `plugins` may hold besides ts-patch's keys. */
@@ -61,17 +62,7 @@ export function resolveOptions(config: Record<string, unknown> | undefined, base
   return { root, includeFiles, excludeFiles };
 }
 
-const NODE_MODULES = /[\\/]node_modules[\\/]/;
-
-/** The CLI's rule (cli/loader/file-filter.ts): path prefixes, node_modules only when asked for. */
+/** The CLI's rule (instrument/file-filter.ts): path prefixes, node_modules only when asked for. */
 export function shouldInstrument(file: string, options: ResolvedOptions): boolean {
-  const { includeFiles: include, excludeFiles: exclude } = options;
-  if (include) {
-    const matches = include.filter((p) => file.startsWith(p));
-    if (matches.length === 0) return false;
-    if (NODE_MODULES.test(file) && !matches.some((p) => NODE_MODULES.test(`${p}/`))) return false;
-  } else if (NODE_MODULES.test(file)) {
-    return false;
-  }
-  return !exclude?.some((p) => file.startsWith(p));
+  return isIncludedFile(file, options);
 }

@@ -40,7 +40,7 @@
 export const GLOBAL_NAME = '__viztracer__';
 
 /** Bumped on any change of the shapes below. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Token returned by `e` when nothing is being recorded; `x`, `s` ignore negative tokens. */
 export const NOT_RECORDING = -1;

@@ -52,7 +52,7 @@ export function recorderSource(bundle) {
   var depth = 0;
   function anomaly(what) { anomalies++; if (lastAnomaly === '') lastAnomaly = what; }
   var runtime = {
-    protocol: 1,
+    protocol: 2,
     register: function (files, table) {
       var id = modules++ << 16;
       var n = 0;

@@ -16,26 +16,31 @@ import { createCheckingRuntime } from '../support/checking-runtime.js';
  */
 const root = resolve(import.meta.dirname, '../..');
 const dir = join(root, 'fixtures/instrument');
-const cases = readdirSync(dir).filter((f) => !f.endsWith('.tsx')).sort();
+const cases = readdirSync(dir).sort();
 
 function viaTsc(file: string, code: string, config: Record<string, unknown> = { root }, twice = false): string {
   const plugin = () => viztracerTransformer(undefined, config, { ts });
   return ts.transpileModule(code, {
     fileName: join(dir, file),
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, allowJs: true, strict: false, alwaysStrict: false },
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, allowJs: true, strict: false, alwaysStrict: false, jsx: ts.JsxEmit.React },
     transformers: { before: twice ? [plugin(), plugin()] : [plugin()] },
   }).outputText;
 }
 
 function viaText(file: string, code: string): string {
   const out = instrumentCode(code, { filename: join(dir, file), root, sourceKind: file.endsWith('.cjs') ? 'commonjs' : 'unambiguous' }).code;
-  if (!file.endsWith('.ts')) return out.replace(/^#!.*/, '');
-  return transformSync(out, { loader: 'ts', format: 'cjs', target: 'es2022' }).code;
+  if (!/\.tsx?$/.test(file)) return out.replace(/^#!.*/, '');
+  return transformSync(out, { loader: file.endsWith('.tsx') ? 'tsx' : 'ts', format: 'cjs', target: 'es2022' }).code;
 }
 
 async function run(file: string, code: string, runtime?: object): Promise<{ out: string[]; error: string }> {
   const out: string[] = [];
-  const context = vm.createContext({ log: (...xs: unknown[]) => out.push(xs.map(String).join(' ')), __viztracer__: runtime });
+  const context = vm.createContext({
+    log: (...xs: unknown[]) => out.push(xs.map(String).join(' ')),
+    // The TSX fixture's JSX compiles to React.createElement calls.
+    React: { createElement: (type: unknown, props: unknown, ...children: unknown[]) => ({ type, props, children }) },
+    __viztracer__: runtime,
+  });
   let error = '';
   try {
     const fn = vm.compileFunction(code, ['module', 'exports', 'require'], { parsingContext: context, filename: file });

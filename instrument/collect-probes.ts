@@ -68,7 +68,8 @@ export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[]
     const body = child(node, 'body');
     // TS overloads and `declare function` have no body; see hasHoistingConflict for the other case.
     const statements = body?.type === 'BlockStatement' ? children(body, 'body') : [];
-    if (!body || hasHoistingConflict(children(node, 'params'), statements)) {
+    const superCall = parameterPropertySuper(node, ancestors, statements);
+    if (!body || superCall === null || hasHoistingConflict(children(node, 'params'), statements)) {
       owners.push(null);
       visitChildren(node, depth);
       owners.pop();
@@ -82,7 +83,7 @@ export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[]
     const isGenerator = node.generator === true;
     const owner: Owner = { k: addSite(name, at, body.start), resumable: isAsync || isGenerator, isAsync, isGenerator };
     if (body.type === 'BlockStatement') {
-      probeBlockBody(ctx, owner, statements, body.end - 1, depth);
+      probeBlockBody(ctx, owner, statements, body.end - 1, depth, superCall);
     } else {
       probeConciseBody(ctx, owner, body, depth);
     }
@@ -163,6 +164,24 @@ export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[]
 
   visit(program, 0);
   return sites;
+}
+
+/**
+ * TypeScript parameter properties in a derived class (`constructor(private x: T) { super() }`):
+ * the type stripper puts `this.x = x` right after the top-level `super(...)` statement. oxc (Vite,
+ * Rolldown) does not look for it inside our `try` and puts the assignment first, before `super()`:
+ * a ReferenceError. So the `try` starts after that statement (a throwing `super()` then leaves
+ * the frame to the next exit, which heals the depth). Returns the statement, undefined when the
+ * constructor needs nothing special, null when `super()` is not a top-level statement (no probes).
+ */
+function parameterPropertySuper(fn: Node, ancestors: readonly Node[], statements: readonly Node[]): Node | undefined | null {
+  const method = ancestors[ancestors.length - 1];
+  if (method?.type !== 'MethodDefinition' || method.kind !== 'constructor' || method.value !== fn) return undefined;
+  if (!children(fn, 'params').some((p) => p.type === 'TSParameterProperty')) return undefined;
+  const cls = ancestors[ancestors.length - 3];
+  if (!cls || !child(cls, 'superClass')) return undefined;
+  const isSuperCall = (s: Node) => s.type === 'ExpressionStatement' && child(child(s, 'expression') ?? s, 'callee')?.type === 'Super';
+  return statements.find(isSuperCall) ?? null;
 }
 
 /** The statement together with the labels in front of it (`a: b: for await ...`). */

@@ -31,13 +31,22 @@ export function probeBlockBody(
   statements: readonly Node[],
   closeBrace: number,
   depth: number,
+  tryAfter?: Node,
 ): void {
   let i = 0;
   while (i < statements.length && isDirective(statements[i]!)) i++;
   const at = i < statements.length ? statements[i]!.start : closeBrace;
   const { probes } = ctx;
   // A `;` ends the directive prologue even when the last directive has none ('x'\n(...) is a call).
-  const open = (i > 0 ? ';' : '') + probes.entry(owner.k, owner.resumable) + probes.tryOpen;
+  const entry = (i > 0 ? ';' : '') + probes.entry(owner.k, owner.resumable);
+  if (tryAfter) {
+    // The `;` also ends a `super(...)` statement written without one.
+    ctx.edits.open(at, depth, entry);
+    ctx.edits.open(tryAfter.end, depth, `;${probes.tryOpen}`);
+    ctx.edits.close(closeBrace, depth, probes.tryClose);
+    return;
+  }
+  const open = entry + probes.tryOpen;
   if (at === closeBrace) {
     ctx.edits.open(at, depth, open + probes.tryClose);
   } else {

@@ -15,7 +15,9 @@
  *   }
  *   (Body-level function declarations stay inside the try block, so they still close over the
  *   body's let/const. A function whose declarations share a name with a parameter, a var, another
- *   declaration or a nested-block function is left without probes: see instrument/hoisting-conflicts.ts.)
+ *   declaration or a nested-block function is left without probes: see instrument/hoisting-conflicts.ts.
+ *   A derived-class constructor with TypeScript parameter properties opens the try after its
+ *   top-level `super(...)` statement, where type strippers put `this.x = x`.)
  *   x => expr   becomes   x => {const __vt_d=...;try{return(expr)}finally{if(__vt_d>=0)__vt_H.x(__vt_d)}}
  *
  * Why the flag is read in the probe and `x` is guarded: a stopped tracer then costs a property

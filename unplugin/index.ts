@@ -7,7 +7,6 @@
 import { resolve } from 'node:path';
 import { createUnplugin, type UnpluginFactory, type UnpluginInstance } from 'unplugin';
 import { instrumentCode } from '../instrument/index.js';
-import { needsEarlyStrip, stripTypes } from './early-strip.js';
 import { injectRuntime, moduleSyntax, sourceKindOf, type ModuleSyntax } from './inject-runtime.js';
 import { resolvePluginOptions, toIdPatterns, type VizTracerPluginOptions } from './options.js';
 import { targetFromEsbuild, targetFromVite, targetFromWebpack, type BundlerFacts } from './platform.js';
@@ -81,8 +80,7 @@ export const unpluginFactory: UnpluginFactory<VizTracerPluginOptions | undefined
         const syntax = moduleSyntax(file, code);
         let result;
         try {
-          const early = needsEarlyStrip(meta.framework, file, code) ? stripTypes(file, code) : null;
-          result = instrumentCode(early?.code ?? code, { filename: file, root: root(), sourceKind: sourceKindOf(syntax), inputMap: early?.map ?? null });
+          result = instrumentCode(code, { filename: file, root: root(), sourceKind: sourceKindOf(syntax) });
         } catch (error) {
           // A bug of ours must not fail the user's build: the file is bundled as it is.
           this.warn(`viztracer: ${file}: not instrumented: ${error instanceof Error ? error.message : String(error)}`);

@@ -11,14 +11,14 @@ const PRELUDE =
   `__TSB=new BigInt64Array(${1 << RING_BITS}),__TEB=new BigInt64Array(${1 << RING_BITS}),__FID=new Int32Array(${1 << RING_BITS}),` +
   `__MASK=${(1 << RING_BITS) - 1};let __idx=0;`;
 
-const PROLOGUE = /var (__vt_\w+);function \1_i\(\)\{return \1=globalThis\.__viztracer__\?\.register\((\[.*?\]),(\[.*?\])\)\?\?\{on:false,e\(\)\{return -1\},x\(\)\{\},s\(v\)\{return v\},a\(v\)\{return v\}\}\}/;
+const PROLOGUE = /var (__vt_\w+);function \1_i\(\)\{return \1=globalThis\.__viztracer__\?\.register\((\[.*?\]),(\[.*?\])\)\?\?\{on:false,e\(\)\{return -1\},x\(\)\{\},s\(v\)\{return v\},a\(v\)\{return v\}\}\}\1_i\(\);/;
 
 /** Rewrites instrumented code; throws if it holds probes the ideal shape has no answer for. */
 export function toIdealProbes(instrumented) {
   const m = PROLOGUE.exec(instrumented);
   if (!m) throw new Error('ideal probe: instrumenter prologue not recognised (probe-text.ts changed?)');
   const h = m[1];
-  const enter = new RegExp(`const __vt_d=\\(${h}\\|\\|${h}_i\\(\\)\\)\\.on\\?${h}\\.e\\((\\d+)\\):-1;`, 'g');
+  const enter = new RegExp(`const __vt_d=${h}\\?\\.on\\?${h}\\.e\\((\\d+)\\):-1;`, 'g');
   const exit = `finally{if(__vt_d>=0)${h}.x(__vt_d)}`;
   let code = instrumented.replace(m[0], PRELUDE);
   code = code.replace(enter, 'const __vt_t=__hrb(),__vt_k=$1;');

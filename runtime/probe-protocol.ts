@@ -7,10 +7,10 @@
  * function's index in the module's table):
  *
  *   <#! line><directive prologue;>var __vt_H;function __vt_H_i(){return __vt_H=globalThis.__viztracer__
- *     ?.register(FILES,TABLE)??{on:false,e(){return -1},x(){},s(v){return v},a(v){return v}}}
+ *     ?.register(FILES,TABLE)??{on:false,e(){return -1},x(){},s(v){return v},a(v){return v}}}__vt_H_i();
  *
  *   function f(a) {                               // plain function, method, arrow...
- *     <directives;>const __vt_d=(__vt_H||__vt_H_i()).on?__vt_H.e(K):-1;try{ <original body> }
+ *     <directives;>const __vt_d=__vt_H?.on?__vt_H.e(K):-1;try{ <original body> }
  *     finally{if(__vt_d>=0)__vt_H.x(__vt_d)}
  *   }
  *   (Body-level function declarations stay inside the try block, so they still close over the
@@ -24,7 +24,8 @@
  * load and a branch per call, and V8 never inlines `e`/`x` into a function that has not recorded,
  * so dormant probes do not eat the program's own inlining budget (bench: acorn).
  *
- * Generators and async functions declare `let __vt_d` and slice at every suspension:
+ * Generators and async functions declare `let __vt_d=(__vt_H||__vt_H_i()).on?...` and slice at
+ * every suspension:
  *   await X   ->  __vt_H.a(await __vt_H.s(X,__vt_d,__vt_d=-1),__vt_d=__vt_H.e(K))
  *   yield X   ->  __vt_H.a(yield __vt_H.s(X,__vt_d,__vt_d=-1),__vt_d=__vt_H.e(K))   (also yield*)
  *   for await (...) body  ->  {__vt_H.s(0,__vt_d,__vt_d=-1);for await (...){__vt_d=__vt_H.e(K);
@@ -33,9 +34,10 @@
  *   catch/finally blocks of such functions start with  if(__vt_d<0)__vt_d=__vt_H.e(K);
  * so a slice never stays open while other code runs, and slices on a thread always nest.
  *
- * Why the lazy `__vt_H||__vt_H_i()`: in an ES module cycle another module may call one of this
- * module's hoisted functions before this module's body ran; a hoisted function declaration is the
- * only code that exists that early.
+ * Why `__vt_H?.` and the lazy `__vt_H||__vt_H_i()`: in an ES module cycle another module may call
+ * one of this module's hoisted functions before this module's body ran (and registered it). A
+ * plain function then just goes unrecorded; a generator or async function, whose `s`/`a` calls
+ * need a handle, registers through the hoisted `__vt_H_i`, the only code that exists that early.
  */
 
 /** The property of `globalThis` the runtime installs. */

@@ -8,9 +8,9 @@ import { DEPTH_VAR } from '../instrument/probe-text.js';
  * TS emitter maps only the user's own nodes and source maps stay exact.
  */
 export interface ProbeNodes {
-  /** `var __vt_H; function __vt_H_i(){ return __vt_H = globalThis.__viztracer__?.register(F,T) ?? {on: false, ...} }` */
+  /** `var __vt_H; function __vt_H_i(){ return __vt_H = globalThis.__viztracer__?.register(F,T) ?? {on: false, ...} } __vt_H_i();` */
   prologue(files: readonly string[], table: readonly (string | number)[]): TS.Statement[];
-  /** `const|let __vt_d = (__vt_H || __vt_H_i()).on ? __vt_H.e(K) : -1;` */
+  /** `const __vt_d = __vt_H?.on ? __vt_H.e(K) : -1;` (resumable: `let`, and `(__vt_H || __vt_H_i()).on`) */
   entry(k: number, resumable: boolean): TS.Statement;
   /** `try { statements } finally { if (__vt_d >= 0) __vt_H.x(__vt_d) }` */
   guarded(statements: readonly TS.Statement[]): TS.Statement;
@@ -73,11 +73,15 @@ export function createProbeNodes(ts: typeof TS, hash: string, legacyOptionalChai
       f.createFunctionDeclaration(undefined, undefined, `${h}_i`, undefined, [], undefined, returns(
         f.createAssignment(id(h), f.createBinaryExpression(register(files, table), ts.SyntaxKind.QuestionQuestionToken, dormant())),
       )),
+      f.createExpressionStatement(f.createCallExpression(id(`${h}_i`), undefined, [])),
     ],
     entry: (k, resumable) => {
-      const lazy = f.createParenthesizedExpression(f.createLogicalOr(id(h), f.createCallExpression(id(`${h}_i`), undefined, [])));
-      // The flag is read here, so a stopped tracer costs a load and a branch (probe-protocol.ts).
-      const token = f.createConditionalExpression(f.createPropertyAccessExpression(lazy, 'on'), undefined, handle('e', [num(k)]), undefined, num(NOT_RECORDING));
+      // The flag is read here, so a stopped tracer costs a load and a branch; plain functions use
+      // `?.` (cheap), resumable ones the lazy registration their s/a calls need (probe-protocol.ts).
+      const flag = resumable
+        ? f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createLogicalOr(id(h), f.createCallExpression(id(`${h}_i`), undefined, []))), 'on')
+        : f.createPropertyAccessChain(id(h), f.createToken(ts.SyntaxKind.QuestionDotToken), 'on');
+      const token = f.createConditionalExpression(flag, undefined, handle('e', [num(k)]), undefined, num(NOT_RECORDING));
       const declaration = f.createVariableDeclaration(DEPTH_VAR, undefined, undefined, token);
       return f.createVariableStatement(undefined, f.createVariableDeclarationList([declaration], resumable ? ts.NodeFlags.Let : ts.NodeFlags.Const));
     },

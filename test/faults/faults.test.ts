@@ -106,6 +106,32 @@ console.log(last(fib(10)));
     expect(warnings[0]).toMatch(/annexb\.js:2:\d+/);
   });
 
+  it('an ES module cycle calling hoisted functions before their module ran works as without us', () => {
+    const dir = project({
+      'a.mjs': `import { fromB } from './b.mjs';
+export function early(x) { return x * 2; }
+export function* gen() { yield 1; yield 2; }
+export async function later() { await null; return 'later'; }
+console.log('a body', fromB, early(2));
+`,
+      'b.mjs': `import { early, gen, later } from './a.mjs';
+export const fromB = early(21) + [...gen()].length;
+later().then((v) => console.log('b', v));
+`,
+    });
+    const plain = plainNode(['a.mjs'], dir);
+    const traced = viztracer(['-o', 'out.json', 'a.mjs'], dir);
+    expect(traced.stdout).toBe(plain.stdout);
+    expect(traced.stdout).toBe('a body 44 4\nb later\n');
+    expect(traced.status).toBe(0);
+    // Called once the body ran, `early` is recorded; the generator and async function registered
+    // their module themselves and are recorded even from the cycle.
+    const names = readTrace(join(dir, 'out.json')).traceEvents.filter((e) => e.ph === 'X').map((e) => e.name);
+    expect(names).toContain('early (a.mjs:2)');
+    expect(names).toContain('gen (a.mjs:3)');
+    expect(names).toContain('later (a.mjs:4)');
+  });
+
   it('saves 10^7 events with a 256 MB heap', () => {
     const dir = project({
       'many.js': 'function leaf(i) { return i & 1; }\nlet s = 0;\nfor (let i = 0; i < 1e7; i++) s += leaf(i);\nconsole.log(s);\n',

@@ -2,10 +2,10 @@ import { transformSync } from 'esbuild';
 import { parseSync } from 'oxc-parser';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { instrumentCode } from '../../instrument/index.js';
 import { createCheckingRuntime } from '../support/checking-runtime.js';
+import { runFixture } from '../support/run-fixture.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const dir = join(root, 'fixtures/instrument');
@@ -20,25 +20,7 @@ function toRunnable(file: string, code: string): string {
   return transformSync(code, { loader: file.endsWith('.tsx') ? 'tsx' : 'ts', format: 'cjs', target: 'node20' }).code;
 }
 
-async function run(file: string, code: string, runtime?: object): Promise<{ out: string[]; error: string }> {
-  const out: string[] = [];
-  const context = vm.createContext({
-    log: (...xs: unknown[]) => out.push(xs.map(String).join(' ')),
-    // The TSX fixture's JSX compiles to React.createElement calls.
-    React: { createElement: (type: unknown, props: unknown, ...children: unknown[]) => ({ type, props, children }) },
-    __viztracer__: runtime,
-  });
-  let error = '';
-  try {
-    const fn = vm.compileFunction(toRunnable(file, code), ['module', 'exports', 'require'], { parsingContext: context, filename: file });
-    fn.call(context, { exports: {} }, {}, () => ({}));
-    // Async fixtures settle within a few macrotasks.
-    await new Promise((r) => setTimeout(r, 30));
-  } catch (e) {
-    error = String(e);
-  }
-  return { out, error };
-}
+const run = (file: string, code: string, runtime?: object) => runFixture(file, toRunnable(file, code), runtime);
 
 describe.each(cases)('%s', (file) => {
   const source = readFileSync(join(dir, file), 'utf8');

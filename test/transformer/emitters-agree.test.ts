@@ -1,12 +1,12 @@
 import { transformSync } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import vm from 'node:vm';
 import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
 import { instrumentCode } from '../../instrument/index.js';
 import viztracerTransformer from '../../transformer/index.js';
 import { createCheckingRuntime } from '../support/checking-runtime.js';
+import { runFixture } from '../support/run-fixture.js';
 
 /**
  * The two emitters agree: every fixtures/instrument file goes through the text emitter (then
@@ -33,24 +33,7 @@ function viaText(file: string, code: string): string {
   return transformSync(out, { loader: file.endsWith('.tsx') ? 'tsx' : 'ts', format: 'cjs', target: 'es2022' }).code;
 }
 
-async function run(file: string, code: string, runtime?: object): Promise<{ out: string[]; error: string }> {
-  const out: string[] = [];
-  const context = vm.createContext({
-    log: (...xs: unknown[]) => out.push(xs.map(String).join(' ')),
-    // The TSX fixture's JSX compiles to React.createElement calls.
-    React: { createElement: (type: unknown, props: unknown, ...children: unknown[]) => ({ type, props, children }) },
-    __viztracer__: runtime,
-  });
-  let error = '';
-  try {
-    const fn = vm.compileFunction(code, ['module', 'exports', 'require'], { parsingContext: context, filename: file });
-    fn.call(context, { exports: {} }, {}, () => ({}));
-    await new Promise((r) => setTimeout(r, 30));
-  } catch (e) {
-    error = String(e);
-  }
-  return { out, error };
-}
+const run = runFixture;
 
 describe.each(cases)('fixtures/instrument/%s through the tsc transformer', (file) => {
   const source = readFileSync(join(dir, file), 'utf8');

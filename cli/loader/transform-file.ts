@@ -76,7 +76,9 @@ export function transformFile(file: string, source: string, format: OutputFormat
   let instrumented = false;
   let inputMap: RawSourceMap | null = null;
   if (shouldInstrument(file, config)) {
-    const sourceKind = format === 'module' || (isTs && hasModuleSyntax(file, source)) ? 'module' : 'commonjs';
+    // A TS file headed for CommonJS may still be written with import/export (esbuild converts it):
+    // the parser's 'unambiguous' mode decides, without parsing the file a second time to ask.
+    const sourceKind = format === 'module' ? 'module' : isTs ? 'unambiguous' : 'commonjs';
     inputMap = isTs ? null : readInputMap(file, source);
     const result = instrumentCode(source, { filename: file, root: config.root, sourceKind, inputMap });
     ({ warnings, instrumented } = result);

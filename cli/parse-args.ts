@@ -46,9 +46,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const shown = long ? `--${name}` : `-${name}`;
     i++;
 
-    if (spec.type === 'flag') {
+    if (spec.type === 'flag' || spec.type === 'flag-or-regex') {
       set(values, spec, inline ?? true, shown);
-    } else if (spec.type === 'list') {
+    } else if (spec.type === 'list' || spec.type === 'regex-list') {
       const items: string[] = inline !== undefined ? [inline] : [];
       if (inline === undefined) {
         while (i < argv.length && !argv[i]!.startsWith('-')) items.push(argv[i++]!);

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { VizTracerError } from '../runtime/viztracer-error.js';
 import type { ChildConfig } from './child-config.js';
+import type { LogRewriteOptions } from '../instrument/index.js';
 import { EXCLUSIVE, OPTIONS, parseDuration, type OptionValues } from '../runtime/options-schema.js';
 
 /** Merge lowest first. A layer's own conflicting pair is an error; a higher layer overrides the partner below. */
@@ -65,7 +66,7 @@ export function outputPath(values: OptionValues, cwd: string, label: string, now
 export function childConfig(values: OptionValues, cwd: string, outputFile: string): ChildConfig {
   const paths = (v: unknown): string[] | null => (Array.isArray(v) ? v.map((p) => resolve(cwd, String(p))) : null);
   return {
-    version: 1,
+    version: 2,
     outputFile,
     root: cwd,
     tracerEntries: Number(values['tracer-entries']),
@@ -74,5 +75,35 @@ export function childConfig(values: OptionValues, cwd: string, outputFile: strin
     includeFiles: paths(values['include-files']),
     excludeFiles: paths(values['exclude-files']),
     quiet: values['quiet'] === true,
+    logs: logRewriteOptions(values),
+    logPrint: values['log-print'] === true,
+    hidePrint: values['hide-print'] === true,
+    logGc: values['log-gc'] === true,
+    logSparse: values['log-sparse'] === true,
+    reprLimit: Number(values['repr-limit'] ?? 256),
   };
+}
+
+/** The compile-time log options, only those set (an empty object instruments exactly as without logs). */
+export function logRewriteOptions(values: OptionValues): LogRewriteOptions {
+  const logs: LogRewriteOptions = {};
+  const list = (key: string): string[] | undefined => (Array.isArray(values[key]) ? (values[key] as string[]) : undefined);
+  const flagOrRegex = (key: string): boolean | string | undefined =>
+    values[key] === true || typeof values[key] === 'string' ? (values[key] as true | string) : undefined;
+  const logVar = list('log-var');
+  if (logVar) logs.logVar = logVar;
+  const logNumber = list('log-number');
+  if (logNumber) logs.logNumber = logNumber;
+  const logAttr = list('log-attr');
+  if (logAttr) logs.logAttr = logAttr;
+  const logFuncExec = list('log-func-exec');
+  if (logFuncExec) logs.logFuncExec = logFuncExec;
+  const logFuncEntry = list('log-func-entry');
+  if (logFuncEntry) logs.logFuncEntry = logFuncEntry;
+  if (values['log-exception'] === true) logs.logException = true;
+  const logFuncArgs = flagOrRegex('log-func-args');
+  if (logFuncArgs !== undefined) logs.logFuncArgs = logFuncArgs;
+  const logFuncRetval = flagOrRegex('log-func-retval');
+  if (logFuncRetval !== undefined) logs.logFuncRetval = logFuncRetval;
+  return logs;
 }

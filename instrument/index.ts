@@ -12,7 +12,7 @@ import { createProbeText } from './probe-text.js';
 import { composeMaps, createPositionMapper, toTracePath } from './source-maps.js';
 import type { FunctionSite, InstrumentOptions, InstrumentResult, RawSourceMap } from './types.js';
 
-export type { FunctionSite, InstrumentOptions, InstrumentResult, RawSourceMap, SourceKind } from './types.js';
+export type { FunctionSite, InstrumentOptions, InstrumentResult, LogRewriteOptions, RawSourceMap, SourceKind } from './types.js';
 export type { PlannedSite } from './collect-probes.js';
 export { toTracePath } from './source-maps.js';
 export { isIncludedFile, type FileFilter } from './file-filter.js';

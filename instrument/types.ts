@@ -29,6 +29,31 @@ export interface InstrumentOptions {
   inputMap?: RawSourceMap | string | null;
   /** Build a source map (composed with `inputMap`). @default true */
   sourceMap?: boolean;
+  /** Compile-time logs (issue 4). Empty or absent: output is exactly the plain instrumentation. */
+  logs?: LogRewriteOptions;
+}
+
+/**
+ * Which code gets log calls (runtime/probe-protocol.ts, "Compile-time logs"). Each RegEx is a
+ * JavaScript RegExp source matched against the whole name (as VizTracer's fullmatch).
+ */
+export interface LogRewriteOptions {
+  /** Variables (declarations, assignments, destructuring, for-of/in targets, parameters). */
+  logVar?: readonly string[];
+  /** Same targets as logVar, logged as counters. */
+  logNumber?: readonly string[];
+  /** Attribute names of `obj.attr =` / `obj["attr"] =` targets. */
+  logAttr?: readonly string[];
+  /** Function names: every assignment inside goes to the call's args.exec_steps. */
+  logFuncExec?: readonly string[];
+  /** Function names: an instant at entry. */
+  logFuncEntry?: readonly string[];
+  /** Every `throw` records its value. @default false */
+  logException?: boolean;
+  /** true: every function's arguments; a RegExp source: functions whose name matches. @default false */
+  logFuncArgs?: boolean | string;
+  /** true: every function's return value; a RegExp source: functions whose name matches. @default false */
+  logFuncRetval?: boolean | string;
 }
 
 /** One instrumented function, as the trace will name it. */

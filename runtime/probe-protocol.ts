@@ -34,6 +34,24 @@
  *   catch/finally blocks of such functions start with  if(__vt_d<0)__vt_d=__vt_H.e(K);
  * so a slice never stays open while other code runs, and slices on a thread always nest.
  *
+ * Compile-time logs (issue 4: --log-var, --log-number, --log-attr, --log-func-exec, --log-func-entry,
+ * --log-exception, --log-func-args, --log-func-retval and `// !viztracer:` magic comments). Only a
+ * module with at least one log site changes: it passes a third table to `register` and its dormant
+ * fallback gets `l`,`r`,`g`,`v`; a module without log sites is byte-identical to plain instrumentation.
+ * Log calls go through `(__vt_H||__vt_H_i())` (an ES module cycle may run them before the prologue):
+ *   x = e; x += e; ++x              ->  (__vt_H||__vt_H_i()).l(L, x = e)          (l returns its value)
+ *   x++ / destructuring assignment  ->  (__vt_H||__vt_H_i()).r(x++, __vt_H.l(L, x))
+ *                                       (__vt_H||__vt_H_i()).r([a,b] = e, __vt_H.l(La, a), __vt_H.l(Lb, b))
+ *   const {a, b} = e;               ->  const {a, b} = e;(__vt_H||__vt_H_i()).l(La, a);__vt_H.l(Lb, b);
+ *   for (const x of xs) S           ->  for (const x of xs) {(__vt_H||__vt_H_i()).l(L, x);S}
+ *   obj.attr = e / obj.attr op= e   ->  (__vt_H||__vt_H_i()).l(L, obj.attr = e)   (the assigned value; no getter runs)
+ *   parameters / --log-func-entry   ->  after the entry probe: __vt_H.l(L, a);  /  __vt_H.l(L, undefined);
+ *   throw X   (--log-exception)     ->  throw (__vt_H||__vt_H_i()).l(L, X)
+ *   --log-func-args                 ->  after the entry probe: __vt_H.g(__vt_d, L, a, b, ...rest-as-one-value)
+ *   return X  (--log-func-retval)   ->  return __vt_H.v(__vt_d, X)   (also a concise arrow's body)
+ * `l`, `g`, `v` check `on` themselves and never throw, never call program code (reprs are safe:
+ * runtime/safe-repr.ts), and `l`/`v`/`r` return their value argument unchanged.
+ *
  * Why `__vt_H?.` and the lazy `__vt_H||__vt_H_i()`: in an ES module cycle another module may call
  * one of this module's hoisted functions before this module's body ran (and registered it). A
  * plain function then just goes unrecorded; a generator or async function, whose `s`/`a` calls
@@ -44,7 +62,7 @@
 export const GLOBAL_NAME = '__viztracer__';
 
 /** Bumped on any change of the shapes below. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Token returned by `e` when nothing is being recorded; `x`, `s` ignore negative tokens. */
 export const NOT_RECORDING = -1;
@@ -56,6 +74,23 @@ export const NOT_RECORDING = -1;
 export const TABLE_STRIDE = 4;
 export type FunctionTable = readonly (string | number)[];
 
+/**
+ * One module's log-site table (compile-time logs), flattened: for log site L the entries at
+ * LOG_STRIDE*L are [kind, text, index into FILES, line (1-based)].
+ */
+export const LOG_STRIDE = 4;
+export type LogTable = readonly (LogKind | string | number)[];
+
+/** What a log site records; `text` is the table's second entry. */
+export type LogKind =
+  | 'var' // --log-var / magic `log`: instant "Variable Assign - <text>" with args {object: repr}
+  | 'number' // --log-number: counter "Variable Assign - <text>" with args {<text>: value}; non-numbers skipped (one warning)
+  | 'attr' // --log-attr: instant "Attribute Assign - <text>" (text = the target's source, `this.a.b`) with args {object: repr}
+  | 'exec' // --log-func-exec: "(<line>) <text> = <repr>" appended to the open call's args.exec_steps
+  | 'entry' // --log-func-entry: instant "Function Entry - <text>" (text = function name)
+  | 'exception' // --log-exception: instant "Exception - <repr of the thrown value>" (text unused)
+  | 'args'; // --log-func-args: text = parameter names joined by ","; values go to the call's args.func_args
+
 /** What `globalThis.__viztracer__` must provide to instrumented code. */
 export interface ProbeRuntime {
   readonly protocol: typeof PROTOCOL_VERSION;
@@ -63,7 +98,7 @@ export interface ProbeRuntime {
    * Called once per module when its first probe runs. `files` are original source paths
    * relative to the project root (the TypeScript file, not emitted JS). Never throws.
    */
-  register(files: readonly string[], table: FunctionTable): ProbeHandle;
+  register(files: readonly string[], table: FunctionTable, logs?: LogTable): ProbeHandle;
 }
 
 /** The per-module object probes call. Every method is allocation-free and never throws. */
@@ -78,4 +113,12 @@ export interface ProbeHandle {
   s<T>(v: T, d: number, cleared: number): T;
   /** After resumption: returns `v` unchanged; the second argument re-entered the function. */
   a<T>(v: T, reentered: number): T;
+  /** Log site L (compile-time logs) saw value `v`; returns `v`. Present when `logs` was registered. */
+  l?<T>(k: number, v: T): T;
+  /** Returns `v`; the further arguments are log calls evaluated after it. */
+  r?<T>(v: T, ...logs: unknown[]): T;
+  /** Function arguments of the call with token `d`, names from log site L (kind 'args'). */
+  g?(d: number, k: number, ...values: unknown[]): void;
+  /** Return value of the call with token `d`; returns `v`. */
+  v?<T>(d: number, v: T): T;
 }

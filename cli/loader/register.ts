@@ -12,8 +12,9 @@ import { installRuntime } from './install-runtime.js';
 function defaultConfig(): ChildConfig {
   const root = process.cwd();
   return {
-    version: 1, outputFile: join(root, 'result.json'), root, tracerEntries: 1_000_000, maxStackDepth: -1,
+    version: 2, outputFile: join(root, 'result.json'), root, tracerEntries: 1_000_000, maxStackDepth: -1,
     minDurationNs: '0', includeFiles: null, excludeFiles: null, quiet: false,
+    logs: {}, logPrint: false, hidePrint: false, logGc: false, logSparse: false, reprLimit: 256,
   };
 }
 

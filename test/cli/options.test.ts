@@ -189,9 +189,23 @@ describe('output path and child config', () => {
   it('builds the child config with absolute filter paths and ns durations', () => {
     const c = childConfig({ ...defaults, 'min-duration': '1.5ms', 'include-files': ['src', '/abs'] }, '/p', '/p/result.json');
     expect(c).toEqual({
-      version: 1, outputFile: '/p/result.json', root: '/p', tracerEntries: 1_000_000, maxStackDepth: -1,
+      version: 2, outputFile: '/p/result.json', root: '/p', tracerEntries: 1_000_000, maxStackDepth: -1,
       minDurationNs: '1500000', includeFiles: ['/p/src', '/abs'], excludeFiles: null, quiet: false,
+      logs: {}, logPrint: false, hidePrint: false, logGc: false, logSparse: false, reprLimit: 256,
     });
+  });
+
+  it('turns the log options into the child config: only the compile-time ones set', () => {
+    const parsed = parseArgs(['--log-var', 'x', 'y.*', '--log-func-args=^fib$', '--log-func-retval', '--log-exception', '--log-print', '--repr-limit', '64', 'app.ts']);
+    expect(parsed.command).toEqual(['app.ts']);
+    const c = childConfig({ ...defaults, ...parsed.values }, '/p', '/p/result.json');
+    expect(c.logs).toEqual({ logVar: ['x', 'y.*'], logFuncArgs: '^fib$', logFuncRetval: true, logException: true });
+    expect([c.logPrint, c.hidePrint, c.reprLimit]).toEqual([true, false, 64]);
+  });
+
+  it('rejects a RegEx that does not compile, naming it', () => {
+    expect(errorOf(() => parseArgs(['--log-var', 'a(', 'app.ts'])).message).toMatch(/--log-var: invalid regular expression "a\(" \(/);
+    expect(errorOf(() => parseArgs(['--log-func-args=[', 'app.ts'])).message).toMatch(/--log-func-args: invalid regular expression "\["/);
   });
 });
 

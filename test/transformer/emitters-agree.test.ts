@@ -57,7 +57,7 @@ describe.each(cases)('fixtures/instrument/%s through the tsc transformer', (file
 
   it('reads the on flag like the text probes: a stopped handle is never exited, and entered only on resumption', async () => {
     const stopped = (calls: string[]) => ({
-      protocol: 2,
+      protocol: 3,
       register: () => ({
         on: false,
         e: (k: number) => (calls.push(`e${k}`), -1),

@@ -15,6 +15,7 @@ import { checkOutputFile, childConfig, mergeLayers, outputPath } from './resolve
 import { runChild } from './run-child.js';
 import { buildCommand } from './build/build-command.js';
 import { planRunFinish } from './report/finish-run.js';
+import { combineCommand, isCombine } from './combine/combine-command.js';
 
 /** Exit code for usage errors (bad option, value, rc file, missing script), as argparse uses. */
 export const USAGE_ERROR = 2;
@@ -42,6 +43,8 @@ export async function main(argv: readonly string[], cwd = process.cwd()): Promis
     }
     const values = resolveValues(parsed.values, cwd);
     if (values['unique-output-file'] !== true) checkOutputFile(values);
+    // --combine / --align-combine merge trace files: no program runs.
+    if (isCombine(parsed.values)) return await combineCommand(parsed, values, cwd);
     const code = parsed.values['cmd-string'];
     const launch = typeof code === 'string'
       ? await evalLaunch(code, parsed.command, cwd)

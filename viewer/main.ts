@@ -1,6 +1,6 @@
 /**
- * Entry point: find the trace (embedded, ?trace= / ./trace, or a dropped file), parse it in the
- * worker, show the app. Any failure is shown on the page, never a blank screen.
+ * Entry point: find the trace (embedded, ?trace= / ./trace.bin / ./trace, or a dropped file), parse
+ * or unpack it in the worker, show the app. Any failure is shown on the page, never a blank screen.
  */
 import { findTrace, readFile, type FoundTrace } from './load/find-trace.js';
 import { App } from './ui/app.js';
@@ -11,7 +11,6 @@ import { parseInWorker, parsedIn } from './worker/parse-in-worker.js';
 const root = document.getElementById('app') ?? document.body;
 const { hook, attach, fail, timings } = createHook();
 (window as unknown as { __viztracerViewer: unknown }).__viztracerViewer = hook;
-const early: string[] = [];
 
 function status(text: string, isError = false): void {
   root.replaceChildren(h('div', { class: isError ? 'status error' : 'status' }, text));
@@ -21,15 +20,14 @@ async function show(found: FoundTrace): Promise<void> {
   timings.found = performance.now();
   status(`Parsing ${found.name} (${(found.bytes.length / 1e6).toFixed(1)} MB)…`);
   const t = performance.now();
-  const model = await parseInWorker(found.bytes);
+  const { model, format } = await parseInWorker(found.bytes);
   timings.parsed = performance.now();
-  model.warnings.unshift(...early.splice(0));
   document.title = `${found.name} · viztracer`;
-  const app = new App(model, root, found.name, found.original);
+  const app = new App(model, root, found.name, found.source);
   const view = new URLSearchParams(location.search).get('view');
-  if (view === 'flamegraph' || view === 'stats') app.setView(view);
+  if (view === 'flamegraph' || view === 'stats' || view === 'objects') app.setView(view);
   performance.mark('viztracer-loaded', { detail: { ms: performance.now() - t } });
-  attach(app, parsedIn);
+  attach(app, parsedIn, format);
 }
 
 function dropZone(): void {
@@ -51,7 +49,7 @@ function dropZone(): void {
 
 async function openFile(f: File): Promise<void> {
   try {
-    await show(await readFile(f, (w) => early.push(w)));
+    await show(await readFile(f));
   } catch (e) {
     status(`Could not open ${f.name}: ${e instanceof Error ? e.message : String(e)}`, true);
     fail(e);
@@ -68,7 +66,7 @@ window.addEventListener('drop', (e) => {
 async function start(): Promise<void> {
   status('Loading trace…');
   try {
-    const found = await findTrace((w) => early.push(w));
+    const found = await findTrace();
     if (found === null) return dropZone();
     await show(found);
   } catch (e) {

@@ -33,7 +33,8 @@ async function refresh() {
   body.replaceChildren(...list.map((t) => {
     const row = document.createElement('tr');
     const file = '/trace?file=' + encodeURIComponent(t.name);
-    const viewer = '/index.html?trace=' + encodeURIComponent(file);
+    // The viewer loads the converted binary (fast); the JSON itself stays at /trace?file=NAME.
+    const viewer = '/index.html?trace=' + encodeURIComponent('/trace.bin?file=' + encodeURIComponent(t.name));
     const cells = [
       t.kind === 'html' ? link(t.name, file) : link(t.name, viewer),
       size(t.size), new Date(t.mtime).toLocaleString(),

@@ -5,6 +5,7 @@
  *
  *   GET /, /index.html      the viewer page (directory mode: `/` is the list of traces)
  *   GET /trace              the trace file (directory mode: /trace?file=NAME, NAME in the list)
+ *   GET /trace.bin          the same trace converted to the viewer's binary format (same query)
  *   GET /traces             directory mode: JSON list of the traces (name, size, mtime)
  */
 
@@ -12,7 +13,7 @@ export type Route =
   | { type: 'viewer' } // the viewer page, or the .html report being served
   | { type: 'list' } // directory mode: the page listing the traces
   | { type: 'traces' } // directory mode: the JSON listing
-  | { type: 'trace'; name: string | null } // the trace; `name` in directory mode
+  | { type: 'trace'; name: string | null; binary: boolean } // the trace (as is, or converted); `name` in directory mode
   | { type: 'reject'; status: 400 | 404 | 405; reason: string };
 
 /** Characters that never appear in an allowed path; their presence means a probe, so 400. */
@@ -37,18 +38,20 @@ export function routeRequest(method: string | undefined, rawUrl: string | undefi
       return { type: 'viewer' };
     case '/traces':
       return directoryMode ? { type: 'traces' } : notFound();
-    case '/trace': {
+    case '/trace':
+    case '/trace.bin': {
+      const binary = pathname === '/trace.bin';
       if (!directoryMode) {
-        return query === null || query === '' ? { type: 'trace', name: null } : { type: 'reject', status: 400, reason: '/trace takes no query' };
+        return query === null || query === '' ? { type: 'trace', name: null, binary } : { type: 'reject', status: 400, reason: `${pathname} takes no query` };
       }
       const names = params.filter(([k]) => k === 'file');
-      if (names.length !== 1 || params.length !== 1) return { type: 'reject', status: 400, reason: 'expected /trace?file=NAME' };
+      if (names.length !== 1 || params.length !== 1) return { type: 'reject', status: 400, reason: `expected ${pathname}?file=NAME` };
       const name = names[0]![1];
       // The name must be one listed file; these can never be, so say so early.
       if (name === '' || name === '.' || name === '..' || /[/\\\0]/.test(name)) {
         return { type: 'reject', status: 400, reason: 'bad file name' };
       }
-      return { type: 'trace', name };
+      return { type: 'trace', name, binary };
     }
     default:
       return notFound();

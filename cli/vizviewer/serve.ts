@@ -7,9 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { VizTracerError } from '../../runtime/viztracer-error.js';
 import { readViewerPage } from '../report/viewer-template.js';
+import { BinaryCache } from './binary-cache.js';
 import { openInBrowser } from './open-browser.js';
 import { inspectTraceFile, truncationWarning } from './trace-input.js';
-import { createTraceServer, listen, type TraceSource } from './trace-server.js';
+import { listen } from './listen.js';
+import { createTraceServer, type TraceSource } from './trace-server.js';
 import type { VizviewerOptions } from './vizviewer-options.js';
 
 export interface Serving {
@@ -32,6 +34,10 @@ export async function serve(options: VizviewerOptions, log: (line: string) => vo
     if (warning) warn(warning);
   }
 
+  const binaries = new BinaryCache();
+  // Convert the one trace now, while the browser starts: the page asks for it first thing.
+  if (source.mode === 'file' && source.trace.kind !== 'html') binaries.get(source.trace).catch(() => {});
+
   let finish: (code: number) => void = () => {};
   const finished = new Promise<number>((resolve) => (finish = resolve));
   let requested = false;
@@ -39,6 +45,7 @@ export async function serve(options: VizviewerOptions, log: (line: string) => vo
   const server = createTraceServer({
     source,
     viewerPage,
+    binaries,
     loopbackOnly: LOOPBACK.has(options.host),
     onTraceRequested: () => {
       requested = true;

@@ -1,11 +1,12 @@
 /**
  * The `vizviewer` HTTP server (node:http): answers the allow-listed routes of routes.ts, streams
- * trace files from disk (fs.createReadStream, never one string), and refuses everything else.
+ * trace files from disk (fs.createReadStream, never one string), serves them converted to the
+ * viewer's binary format (binary-cache.ts), and refuses everything else.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { VizTracerError } from '../../runtime/viztracer-error.js';
+import { BinaryCache } from './binary-cache.js';
 import { listPage } from './list-page.js';
 import { routeRequest } from './routes.js';
 import { findTrace, listTraces } from './trace-dir.js';
@@ -25,6 +26,8 @@ export interface TraceServerOptions {
   onDelivered?: (trace: TraceFile) => void;
   /** Called when a request for a trace starts (ends the --once timeout). */
   onTraceRequested?: () => void;
+  /** Converted traces (shared with the caller, who may start a conversion early). @default a new cache */
+  binaries?: BinaryCache;
 }
 
 const COMMON_HEADERS = {
@@ -37,6 +40,7 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export function createTraceServer(options: TraceServerOptions): http.Server {
   const { source } = options;
+  const binaries = options.binaries ?? new BinaryCache();
   return http.createServer((req, res) => {
     const reply = (status: number, text: string): void => {
       res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
@@ -72,14 +76,15 @@ export function createTraceServer(options: TraceServerOptions): http.Server {
         return;
       }
       case 'trace': {
+        const send = route.binary ? sendBinary : sendTrace;
         if (source.mode === 'file') {
           if (source.trace.kind === 'html') reply(404, '404 this report embeds its trace');
-          else sendTrace(source.trace);
+          else send(source.trace);
           return;
         }
         const trace = route.name === null ? undefined : findTrace(source.dir, route.name);
         if (!trace) reply(404, '404 no such trace in this directory');
-        else sendTrace(trace);
+        else send(trace);
         return;
       }
     }
@@ -88,6 +93,34 @@ export function createTraceServer(options: TraceServerOptions): http.Server {
       const body = Buffer.from(text);
       res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': type, 'Content-Length': body.length });
       res.end(req.method === 'HEAD' ? undefined : body);
+    }
+
+    /** The trace in the viewer's binary format; a failed conversion is a 500 (the viewer then loads the JSON). */
+    function sendBinary(trace: TraceFile): void {
+      options.onTraceRequested?.();
+      binaries.get(trace).then(
+        (binary) => {
+          if (res.destroyed) return; // the page went away while the trace was converted
+          const original = source.mode === 'dir' ? `/trace?file=${encodeURIComponent(trace.name)}` : '/trace';
+          res.writeHead(200, {
+            ...COMMON_HEADERS,
+            'Content-Type': 'application/octet-stream',
+            'Content-Length': binary.length,
+            'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(trace.name)}`,
+            // Where the file itself is, for the viewer's "Open in Perfetto" download.
+            'X-Viztracer-Original': original,
+          });
+          if (req.method === 'HEAD') {
+            res.end();
+            return;
+          }
+          res.on('finish', () => options.onDelivered?.(trace));
+          res.end(binary);
+        },
+        (e: unknown) => {
+          if (!res.destroyed) reply(500, `500 cannot convert ${trace.name}: ${e instanceof Error ? e.message : String(e)}`);
+        },
+      );
     }
 
     function sendTrace(trace: TraceFile): void {
@@ -116,26 +149,5 @@ export function createTraceServer(options: TraceServerOptions): http.Server {
       res.on('finish', () => options.onDelivered?.(trace));
       stream.pipe(res);
     }
-  });
-}
-
-/** Listens; a port in use or a bad host is one clear VizTracerError. Resolves to the bound port. */
-export function listen(server: http.Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (e: NodeJS.ErrnoException): void => {
-      const where = `port ${port} on ${host}`;
-      const text =
-        e.code === 'EADDRINUSE' ? `${where} is in use (try --port 0 or another port)`
-        : e.code === 'EACCES' ? `${where} needs privileges (try a port above 1023)`
-        : e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' ? `--host ${host}: not an address of this machine`
-        : `cannot listen on ${where}: ${e.message}`;
-      reject(new VizTracerError('INVALID_OPTION', text));
-    };
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
-    });
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The standalone report (`viztracer -o result.html`, cli/report/): streaming pieces, the embedded
- * element round-trip, the run command's -o .html and --open, and the file opened in real headless
- * Chromium from file:// with every non-file request blocked.
+ * element (the trace converted to the viewer's binary format: the same model as its JSON), the
+ * run command's -o .html and --open, and the file opened in real headless Chromium from file://
+ * with every non-file request blocked.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,10 +13,13 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { base64Encoder } from '../../cli/report/base64-encoder.js';
-import { traceTally } from '../../cli/report/trace-tally.js';
+import { convertTrace } from '../../cli/report/convert-trace.js';
 import { writeHtmlReport } from '../../cli/report/write-report.js';
+import { decodeModel } from '../../viewer/format/decode-model.js';
+import { loadTrace } from '../../viewer/model/load-trace.js';
+import type { TraceModel } from '../../viewer/model/trace-model.js';
 import { tempProject, viztracer } from '../cli/helpers.js';
-import { checkFibViewer, FIB, fibTrace, launchChromium, traceFib } from '../vizviewer/helpers.js';
+import { checkFibViewer, FIB, fibTrace, launchChromium, traceFib, waitFor } from '../vizviewer/helpers.js';
 
 const SCAFFOLD = '<!doctype html><title>t</title><!--VIZTRACER_TRACE--><p>tail $& $1</p>\n';
 
@@ -25,12 +29,16 @@ function scaffold(dir: string, text = SCAFFOLD): string {
   return file;
 }
 
-/** The embedded element's attributes and decoded JSON text. */
-function embedded(html: string): { attrs: string; json: string } {
+/** The embedded element's attributes and the model it holds. */
+function embedded(html: string): { attrs: string; model: TraceModel } {
   const m = /<script type="application\/octet-stream" id="viztracer-trace"([^>]*)>([^<]*)<\/script>/.exec(html);
   if (!m) throw new Error('no embedded trace');
-  return { attrs: m[1]!, json: gunzipSync(Buffer.from(m[2]!, 'base64')).toString('utf8') };
+  const data = Buffer.from(m[2]!, 'base64');
+  const gzipped = data[0] === 0x1f && data[1] === 0x8b;
+  expect(m[1]).toContain(gzipped ? 'data-encoding="gzip-base64"' : 'data-encoding="base64"');
+  return { attrs: m[1]!, model: decodeModel(gzipped ? gunzipSync(data) : data) };
 }
+
 
 async function collect(chunks: Buffer[], transform: NodeJS.ReadWriteStream): Promise<Buffer> {
   const out: Buffer[] = [];
@@ -55,17 +63,26 @@ describe('report pieces', () => {
     }
   });
 
-  it('traceTally counts X events and the dropped calls across any chunk boundary', async () => {
+  it('convertTrace counts X events and the dropped calls, and streams .json and .json.gz alike', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'viztracer-report-'));
     const events = Array.from({ length: 50 }, (_, i) => `{"ph":"X","name":"f${i}","ts":${i},"dur":1,"pid":1,"tid":1}`);
-    const json = Buffer.from(`{"traceEvents":[{"ph":"M","name":"thread_name"},{"ph" : "X"},${events.join(',\n')},{"ph":"i","name":"\\"ph\\":\\"X\\""}],\n"viztracer_metadata":{"overflow":true,"dropped":1234},"file_info":{"x":"\\"dropped\\": 9"}}\n`);
-    for (const size of [1, 7, 64, 1 << 16]) {
-      const t = traceTally();
-      await collect(split(json, size), t);
-      expect(t.tally).toEqual({ events: 51, jsonBytes: json.length, dropped: 1234, lastByte: '}'.charCodeAt(0) });
+    const json = `{"traceEvents":[{"ph":"M","name":"thread_name"},{"ph" : "X","ts":1},${events.join(',\n')},{"ph":"i","name":"\\"ph\\":\\"X\\"","ts":3}],\n"viztracer_metadata":{"overflow":true,"dropped":1234},"file_info":{"x":"\\"dropped\\": 9"}}\n`;
+    writeFileSync(join(dir, 't.json'), json);
+    writeFileSync(join(dir, 't.json.gz'), gzipSync(json));
+    for (const file of ['t.json', 't.json.gz']) {
+      const c = await convertTrace(join(dir, file));
+      expect([c.events, c.dropped, c.jsonBytes, c.slices]).toEqual([51, 1234, Buffer.byteLength(json), 51]);
+      expect(c.warnings.join(' ')).toMatch(/oldest 1234 calls were dropped/);
+      expect(decodeModel(c.binary)).toEqual(loadTrace(Buffer.from(json)));
     }
+    // A cut .gz: vizviewer shows what decompressed; the report writer refuses it (below).
+    writeFileSync(join(dir, 'cut.json.gz'), gzipSync(json).subarray(0, 200));
+    const cut = await convertTrace(join(dir, 'cut.json.gz'));
+    expect(cut.warnings.join(' ')).toMatch(/gzip data is truncated/);
+    await expect(convertTrace(join(dir, 'cut.json.gz'), { gzipErrors: 'throw' })).rejects.toThrow();
   });
 
-  it('writeHtmlReport embeds .json and .json.gz losslessly, once, where the marker was', async () => {
+  it('writeHtmlReport embeds .json and .json.gz as the same model, once, where the marker was', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'viztracer-report-'));
     const template = scaffold(dir);
     // A name that would end a <script> element if it were embedded as text.
@@ -78,14 +95,35 @@ describe('report pieces', () => {
       const html = readFileSync(output, 'utf8');
       expect(r.events).toBe(1);
       expect(r.htmlBytes).toBe(statSync(output).size);
-      expect(html.startsWith('<!doctype html><title>t</title><script type="application/octet-stream" id="viztracer-trace" data-encoding="gzip-base64"')).toBe(true);
+      expect(html.startsWith('<!doctype html><title>t</title><script type="application/octet-stream" id="viztracer-trace" data-encoding=')).toBe(true);
       expect(html.endsWith('</script><p>tail $& $1</p>\n')).toBe(true);
       expect(html.split('</script>')).toHaveLength(2);
       expect(html).not.toContain('VIZTRACER_TRACE');
-      expect(embedded(html).json).toBe(json);
+      expect(embedded(html).model).toEqual(loadTrace(Buffer.from(json)));
+      expect(embedded(html).model.names).toEqual(['</script><script>alert(1)</script>']);
       expect(embedded(html).attrs).toContain(`data-name="${input}.json"`);
     }
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('gzips the binary only when that saves at least a quarter', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'viztracer-report-'));
+    let seed = 7;
+    const rnd = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    // Random times (incompressible varints) and repetitive ones (what a program's calls look like).
+    let ns = 0;
+    const random = Array.from({ length: 5000 }, (_, i) => {
+      const dur = Math.floor(rnd() * 2 ** 21);
+      ns += dur + Math.floor(rnd() * 2 ** 21);
+      return { ph: 'X', name: `f${i % 3}`, pid: 1, tid: 1, ts: (ns - dur) / 1000, dur: dur / 1000 };
+    });
+    const regular = Array.from({ length: 5000 }, (_, i) => ({ ph: 'X', name: `f${i % 3}`, pid: 1, tid: 1, ts: i * 10, dur: 5 }));
+    for (const [name, events, gzipped] of [['random', random, false], ['regular', regular, true]] as const) {
+      writeFileSync(join(dir, `${name}.json`), JSON.stringify({ traceEvents: events }));
+      const r = await writeHtmlReport({ trace: join(dir, `${name}.json`), output: join(dir, `${name}.html`), template: scaffold(dir) });
+      expect([name, r.gzipped]).toEqual([name, gzipped]);
+      expect(embedded(readFileSync(join(dir, `${name}.html`), 'utf8')).model.start.length).toBe(5000);
+    }
   });
 
   it('no marker, no viewer page, a truncated .gz, an unwritable output: one clear error each', async () => {
@@ -111,8 +149,8 @@ describe('viztracer -o result.html', () => {
     const { dir, file, stderr } = traceFib('result.html');
     expect(stderr).toBe(`viztracer: saved ${FIB.calls} events to ${file}\n`);
     const html = readFileSync(file, 'utf8');
-    const trace = JSON.parse(embedded(html).json) as { traceEvents: { ph: string; name: string }[] };
-    expect(trace.traceEvents.filter((e) => e.ph === 'X' && e.name === FIB.name)).toHaveLength(FIB.calls);
+    const model = embedded(html).model;
+    expect(Array.from(model.name).filter((id) => model.names[id] === FIB.name)).toHaveLength(FIB.calls);
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=["']?https?:|@import/);
     // Only the viewer itself grows the file: the embedded trace is far below half of the JSON.
     const data = /id="viztracer-trace"[^>]*>([^<]*)</.exec(html)![1]!.length;
@@ -127,7 +165,7 @@ describe('viztracer -o result.html', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Error: boom');
     expect(r.stderr).toContain(`viztracer: saved 1 events to ${join(dir, 'out', 'r.html')}`);
-    expect(embedded(readFileSync(join(dir, 'out', 'r.html'), 'utf8')).json).toContain('boom (boom.ts:1)');
+    expect(embedded(readFileSync(join(dir, 'out', 'r.html'), 'utf8')).model.names).toContain('boom (boom.ts:1)');
   });
 
   it('says when the ring buffer overflowed, as the runtime does for .json', () => {
@@ -138,7 +176,7 @@ describe('viztracer -o result.html', () => {
       + 'viztracer: warning: the ring buffer overflowed: the oldest 455 of 465 calls were dropped; raise --tracer-entries (now 10) or filter (--max-stack-depth, --min-duration)\n');
   });
 
-  it('--open gives the report to the browser (VIZTRACER_BROWSER), and a .json to vizviewer --once', () => {
+  it('--open gives the report to the browser (VIZTRACER_BROWSER), and a .json to vizviewer --once', async () => {
     const dir = tempProject();
     const log = join(dir, 'opened.txt');
     // A stand-in browser: records what it was asked to open and, for a URL, fetches the trace like the viewer.
@@ -158,6 +196,8 @@ if (target.startsWith('http')) {
     expect(json.status).toBe(0);
     expect(json.stderr).toMatch(/vizviewer: serving r\.json on http:\/\/127\.0\.0\.1:\d+\/ \(--once\)/);
     expect(json.stderr).toContain('vizviewer: delivered r.json; exiting (--once)');
+    // The stand-in (detached) writes its last line after the server saw the response through.
+    await waitFor(() => readFileSync(log, 'utf8').trim().split('\n').length >= 3, 'the stand-in browser\'s fetch');
     const lines = readFileSync(log, 'utf8').trim().split('\n');
     expect(lines[0]).toBe(join(dir, 'r.html'));
     expect(lines[1]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);

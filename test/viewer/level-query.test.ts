@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { compileQuery } from '../../viewer/model/search.js';
-import { lowerBound, visitRuns } from '../../viewer/render/level-query.js';
+import { denseIndex, lowerBound, visitRuns } from '../../viewer/render/level-query.js';
 
 function runs(starts: number[], durs: number[], t0: number, t1: number, scale: number): [number, number][] {
   const s = Float64Array.from(starts);
   const e = Float64Array.from(starts, (v, i) => v + durs[i]!);
   const out: [number, number][] = [];
   visitRuns(s, e, 0, s.length, t0, t1, scale, (a, b) => out.push([a, b]));
+  // The dense index may only change how fast, never what.
+  const fast: [number, number][] = [];
+  visitRuns(s, e, 0, s.length, t0, t1, scale, (a, b) => fast.push([a, b]), denseIndex(s, e));
+  expect(fast.length).toBeLessThanOrEqual(out.length);
+  expect([fast[0]?.[0], fast.at(-1)?.[1]]).toEqual([out[0]?.[0], out.at(-1)?.[1]]);
   return out;
 }
 
@@ -30,6 +35,31 @@ describe('level queries', () => {
       [1, 1],
       [2, 2],
     ]);
+  });
+
+  it('with the dense index, runs cross whole blocks and still end at gaps, wide slices and t1', () => {
+    // 1 px per µs; 1,000 slices of 0.1 µs every 0.2 µs, a 2 µs gap, a wide slice, 1,000 more tiny ones.
+    const starts: number[] = [];
+    const durs: number[] = [];
+    for (let i = 0; i < 1000; i++) starts.push(i * 0.2), durs.push(0.1);
+    starts.push(202, 210), durs.push(5, 0.1);
+    for (let i = 1; i < 1000; i++) starts.push(210 + i * 0.2), durs.push(0.1);
+    const s = Float64Array.from(starts);
+    const e = Float64Array.from(starts, (v, i) => v + durs[i]!);
+    const dense = denseIndex(s, e);
+    const visit = (t1: number, d?: Float64Array): [number, number][] => {
+      const out: [number, number][] = [];
+      visitRuns(s, e, 0, s.length, 0, t1, 1, (a, b) => out.push([a, b]), d);
+      return out;
+    };
+    const fast = visit(1000, dense);
+    // Every slice once, in order; the gap and the wide slice still end runs; far fewer runs.
+    expect(fast.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k))).toEqual(Array.from({ length: s.length }, (_, k) => k));
+    expect(fast).toContainEqual([1000, 1000]);
+    expect(fast.some(([a, b]) => a <= 999 && b >= 1001)).toBe(false);
+    expect(fast.length).toBeLessThan(visit(1000).length / 4);
+    // A run stops at the window's end (plus at most one block).
+    expect(visit(100, dense).at(-1)![1]).toBeLessThan(500 + 64);
   });
 
   it('200k sub-pixel slices become about one rect per pixel', () => {

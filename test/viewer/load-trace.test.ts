@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { buildCallTrees } from '../../viewer/model/call-trees.js';
+import { selfTime } from '../../viewer/model/self-time.js';
 import { statsRows } from '../../viewer/model/stats-rows.js';
-import { load, shape, x } from './helpers.js';
+import { argsOf, load, shape, x } from './helpers.js';
 
 const META = [
   { ph: 'M', name: 'process_name', pid: 1, tid: 1, args: { name: 'node app.ts' } },
@@ -25,7 +27,7 @@ describe('loadTrace', () => {
     expect(m.warnings).toEqual([]);
     expect(m.fileInfo?.functions['root']).toEqual(['a.ts', 1]);
     const i = Array.from(m.name).indexOf(m.names.indexOf('root'));
-    expect(m.self[i]).toBe(14);
+    expect(selfTime(m, i)).toBe(14);
   });
 
   it('keeps a parent before its child when both start at the same µs', () => {
@@ -60,12 +62,13 @@ describe('loadTrace', () => {
     expect(Array.from(m.dur).sort()).toEqual([2, 9]);
     expect(m.instants.ts.length).toBe(1);
     expect(m.counters.map((c) => [c.name, Array.from(c.value)])).toEqual([
-      ['heap used', [10, 15]],
-      ['heap total', [20, 20]],
+      ['used', [10, 15]],
+      ['total', [20, 20]],
     ]);
-    expect(m.tracks.filter((t) => t.kind === 'counter').length).toBe(2);
+    // One counter track per name and process, a series per arg key.
+    expect(m.tracks.filter((t) => t.kind === 'counter').map((t) => [t.name, t.series])).toEqual([['heap', [0, 1]]]);
     expect(m.flows.fromTs.length).toBe(1);
-    expect(m.objects).toEqual([{ name: 'obj', ph: 'O', ts: 4, id: '0x1' }]);
+    expect(m.objects).toEqual([{ name: 'obj', ph: 'O', ts: 4, id: '0x1', process: 'Process 1', argsRef: -1 }]);
   });
 
   it('puts async b/e spans on their own track', () => {
@@ -87,13 +90,15 @@ describe('loadTrace', () => {
   });
 
   it('keeps args text, including args.unfinished', () => {
-    const m = load([{ ...x('open', 0, 5), args: { unfinished: true } }]);
-    expect(JSON.parse(m.args[m.argsRef[0]!]!)).toEqual({ unfinished: true });
+    const m = load([{ ...x('open', 0, 5), args: { unfinished: true } }, { ...x('empty', 6, 1), args: {} }]);
+    expect(argsOf(m, 0)).toEqual({ unfinished: true });
+    expect(m.argsRef[1]).toBe(-1);
   });
 
   it('builds per-thread and merged call trees', () => {
     const m = load([x('a', 0, 4, 1), x('b', 1, 1, 1), x('a', 0, 6, 2), x('b', 1, 2, 2)]);
-    const t = m.treeAll;
+    const trees = buildCallTrees(m);
+    const t = trees.all;
     const a = t.firstChild[0]!;
     expect(m.names[t.name[a]!]).toBe('a');
     expect(t.total[a]).toBe(10);
@@ -101,7 +106,7 @@ describe('loadTrace', () => {
     const b = t.firstChild[a]!;
     expect([m.names[t.name[b]!], t.total[b], t.count[b]]).toEqual(['b', 3, 2]);
     const threads = [];
-    for (let c = m.treeByThread.firstChild[0]!; c >= 0; c = m.treeByThread.nextSibling[c]!) threads.push(m.treeByThread.total[c]);
+    for (let c = trees.byThread.firstChild[0]!; c >= 0; c = trees.byThread.nextSibling[c]!) threads.push(trees.byThread.total[c]);
     expect(threads).toEqual([6, 4]);
   });
 });

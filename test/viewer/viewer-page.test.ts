@@ -1,8 +1,8 @@
 /**
  * The built viewer (dist/viewer/index.html) in real headless Chromium, with no server: a trace
- * embedded the way the report writer embeds it, a damaged one, a .json.gz given by ?trace=, and a
- * file picked by the user. Asserts go through window.__viztracerViewer; screenshots of each view are
- * written to test/artifacts/viewer-*.png for a person to look at.
+ * embedded as gzipped JSON and as the report writer's binary, a damaged one, a .json.gz given by
+ * ?trace=, and a file picked by the user. Asserts go through window.__viztracerViewer; screenshots
+ * of each view are written to test/artifacts/viewer-*.png for a person to look at.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeHtmlReport } from '../../cli/report/write-report.js';
+import { checkEventKinds } from './event-kinds-check.js';
+import { EVENT_KINDS, eventKindsText } from './helpers.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -83,10 +86,11 @@ describe.skipIf(!hasChromium)('viewer page in headless Chromium', () => {
   it('shows tracks, slice details with source, search, flamegraph and stats', async () => {
     const page = await open(embedded(JSON.stringify(TRACE)));
     const state = await hook(page, (h) => h.state);
-    expect(state.tracks).toEqual([
+    expect(state.tracks.map((t: any) => ({ name: t.name, pid: t.pid, tid: t.tid, sliceCount: t.sliceCount }))).toEqual([
       { name: 'MainThread', pid: 7, tid: 7, sliceCount: 3 },
       { name: 'worker 1', pid: 7, tid: 9, sliceCount: 1 },
     ]);
+    expect(state.format).toBe('json');
     expect(state.warnings).toEqual([]);
     expect(state.parsedIn).toBe('worker'); // the Blob-URL worker starts on file://
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-timeline.png') });
@@ -143,7 +147,8 @@ describe.skipIf(!hasChromium)('viewer page in headless Chromium', () => {
     expect(await page.locator('#help').isVisible()).toBe(false);
 
     await hook(page, (h) => h.setView('flamegraph'));
-    expect(await page.locator('#flamegraph-status').textContent()).toMatch(/^all threads: 150 µs/);
+    // The call tree is built when the view is first shown.
+    await expect.poll(() => page.locator('#flamegraph-status').textContent()).toMatch(/^all threads: 150 µs/);
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-flamegraph.png') });
 
     await hook(page, (h) => h.setView('stats'));
@@ -154,6 +159,27 @@ describe.skipIf(!hasChromium)('viewer page in headless Chromium', () => {
     ]);
     expect(await page.locator('#stats tr.row').count()).toBe(2);
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-stats.png') });
+    await page.close();
+  });
+
+  it('every event kind, embedded as JSON: args, instants, counters, flows, objects', async () => {
+    const page = await open(embedded(eventKindsText()));
+    await checkEventKinds(page, 'viewer-json', 'json');
+    await page.close();
+  });
+
+  it('every event kind, embedded as the report writer\'s binary', async () => {
+    const output = join(dir, 'event-kinds.html');
+    await writeHtmlReport({ trace: EVENT_KINDS, output, template: join(REPO, 'dist', 'viewer', 'index.html') });
+    const page = await open(readFileSync(output, 'utf8'));
+    await checkEventKinds(page, 'viewer-binary', 'binary');
+    // "Open in Perfetto": the report only holds the binary, so the model is written back as JSON.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#open-perfetto').click()]);
+    expect(download.suggestedFilename()).toBe('event-kinds.json');
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { traceEvents: { ph: string }[] };
+    const original = JSON.parse(eventKindsText()) as { traceEvents: { ph: string }[] };
+    const count = (t: { traceEvents: { ph: string }[] }, ph: string): number => t.traceEvents.filter((e) => e.ph.toUpperCase() === ph).length;
+    for (const ph of ['X', 'I', 'C', 'N', 'O', 'D']) expect([ph, count(exported, ph)]).toEqual([ph, ph === 'C' ? 8 : count(original, ph)]);
     await page.close();
   });
 

@@ -1,12 +1,16 @@
 /**
  * vizviewer pages in real headless Chromium: a .json trace (the same checks as the standalone
- * report), a .json.gz, ?view=flamegraph, and directory mode's list picking up a new trace.
+ * report), every event kind through /trace.bin, a .json.gz, ?view=flamegraph, and directory
+ * mode's list picking up a new trace.
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import { tempProject } from '../cli/helpers.js';
+import { checkEventKinds } from '../viewer/event-kinds-check.js';
+import { EVENT_KINDS } from '../viewer/helpers.js';
 import { checkFibViewer, FIB, fibTrace, launchChromium, screenshot, startVizviewer, viewerReady, type HookWindow } from './helpers.js';
 
 describe('vizviewer in headless Chromium', () => {
@@ -25,6 +29,21 @@ describe('vizviewer in headless Chromium', () => {
       const page = await context.newPage();
       await page.goto(v.url);
       await checkFibViewer(page, 'vizviewer');
+      await page.close();
+    } finally {
+      v.stop();
+    }
+  });
+
+  it('every event kind: args, instants, counters, flows and objects come through the binary', async () => {
+    const dir = tempProject();
+    copyFileSync(EVENT_KINDS, join(dir, 'event-kinds.json'));
+    const v = await startVizviewer(['--server-only', 'event-kinds.json'], dir);
+    try {
+      const page = await context.newPage();
+      await page.goto(v.url);
+      await checkEventKinds(page, 'vizviewer-events', 'binary');
+      expect(await page.locator('.toolbar .title').textContent()).toBe('event-kinds.json');
       await page.close();
     } finally {
       v.stop();
@@ -58,6 +77,8 @@ describe('vizviewer in headless Chromium', () => {
       await page.locator('tr[data-name="second.json"] a').first().click();
       const state = await viewerReady(page);
       expect(state.sliceCount).toBe(FIB.calls);
+      expect(state.format).toBe('binary');
+      expect(await page.locator('.toolbar .title').textContent()).toBe('second.json');
       expect(await page.evaluate(() => (globalThis as unknown as HookWindow).__viztracerViewer.search('fib'))).toBe(FIB.calls);
       await page.close();
     } finally {

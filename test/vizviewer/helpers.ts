@@ -131,7 +131,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** The page's test hook (viewer/ui/test-hook.ts), the parts used here. */
 interface ViewerHook {
   ready: Promise<void>;
-  state: { tracks: { name: string; pid: number | string; tid: number | string; sliceCount: number }[]; sliceCount: number; warnings: string[] };
+  state: { tracks: { name: string; pid: number | string; tid: number | string; sliceCount: number }[]; sliceCount: number; warnings: string[]; format: 'json' | 'binary' };
   selectByName(name: string): number;
   search(query: string): number;
   setView(view: 'timeline' | 'flamegraph' | 'stats'): void;
@@ -153,7 +153,7 @@ export async function viewerReady(page: Page): Promise<HookWindow['__viztracerVi
 
 /**
  * The checks every viewer page must pass on the fib trace, through real input where it matters:
- * tracks and slices, a mouse click on the outermost slice showing its source line, search, the
+ * the trace reached the page in the binary format (converted by vizviewer or the report writer), tracks and slices, a mouse click on the outermost slice showing its source line, search, the
  * stats totals, the flamegraph's per-depth call counts against calls.golden.txt; a screenshot of
  * each view into test/artifacts/<prefix>-*.png.
  */
@@ -161,6 +161,7 @@ export async function checkFibViewer(page: Page, prefix: string): Promise<void> 
   const { expect } = await import('vitest');
   const state = await viewerReady(page);
   expect(state.warnings).toEqual([]);
+  expect(state.format).toBe('binary');
   expect(state.sliceCount).toBe(FIB.calls);
   expect(state.tracks.map((t) => [t.name, t.sliceCount])).toEqual([['MainThread', FIB.calls]]);
   await screenshot(page, `${prefix}-timeline`);

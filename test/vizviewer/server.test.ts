@@ -8,6 +8,8 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeModel } from '../../viewer/format/decode-model.js';
+import { loadTrace } from '../../viewer/model/load-trace.js';
 import { tempProject } from '../cli/helpers.js';
 import { fibTrace, rawGet, startVizviewer, VIZVIEWER, waitFor, type Vizviewer } from './helpers.js';
 
@@ -16,6 +18,7 @@ function vizviewerSync(args: string[], cwd: string): { status: number | null; st
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+
 /** Sent raw: Node hands `req.url` over unnormalised, so each must be refused by the allow-list. */
 const TRAVERSALS = [
   '/../../../../etc/passwd', '/..', '/../', '/%2e%2e/%2e%2e/etc/passwd', '/%2E%2E/etc/passwd', '/..%2f..%2fetc%2fpasswd',
@@ -23,7 +26,7 @@ const TRAVERSALS = [
   '//etc/passwd', '///etc/passwd', '/%', '/%zz', '/%e0%a4%a', '/./trace', '/trace/', '/trace/..', '/index.html/../../etc/passwd',
   '/\\..\\..\\etc\\passwd', '/etc/passwd', '/fib.json', '/fib.ts', '/package.json', '/dist/viewer/index.html',
   '/trace?file=../../etc/passwd', '/trace?file=..%2f..%2fetc%2fpasswd', '/trace?x=%zz', '/traces', '/trace?file=fib.json',
-  'http://127.0.0.1/etc/passwd', '*',
+  'http://127.0.0.1/etc/passwd', '*', '/trace.bin?file=fib.json', '/trace.bin/', '/trace.bin%00', '/trace.bin/../trace', '/trace.bin/..%2f..%2fetc%2fpasswd',
 ];
 
 const DIR_TRAVERSALS = [
@@ -32,6 +35,7 @@ const DIR_TRAVERSALS = [
   '/trace?file=//etc/passwd', '/trace?file=%2fetc%2fpasswd', '/trace?file=%zz', '/trace?file=%e0%a4%a', '/trace?file=sub',
   '/trace?file=fib.ts', '/trace?file=link.json', '/trace?file=fib.json&file=fib.json', '/trace', '/trace?file=',
   '/../fib.json', '/%2e%2e/fib.json', '//fib.json', '/fib.json',
+  '/trace.bin?file=../../etc/passwd', '/trace.bin?file=..%2f..%2fetc%2fpasswd', '/trace.bin?file=link.json', '/trace.bin?file=fib.ts', '/trace.bin',
 ];
 
 describe('vizviewer FILE: only the viewer page and the trace', () => {
@@ -58,6 +62,17 @@ describe('vizviewer FILE: only the viewer page and the trace', () => {
     expect(t.headers).toMatch(/content-disposition: inline; filename\*=UTF-8''fib\.json/i);
     expect(t.body.equals(trace)).toBe(true);
     expect((await rawGet(v.port, '/trace', '127.0.0.1', 'HEAD')).status).toBe(200);
+  });
+
+  it('serves the trace converted to the viewer\'s binary format at /trace.bin', async () => {
+    const b = await rawGet(v.port, '/trace.bin');
+    expect(b.status).toBe(200);
+    expect(b.headers).toMatch(/content-type: application\/octet-stream/i);
+    expect(b.headers).toMatch(/content-disposition: inline; filename\*=UTF-8''fib\.json/i);
+    expect(b.headers).toMatch(/x-viztracer-original: \/trace\r?$/im);
+    expect(decodeModel(b.body)).toEqual(loadTrace(trace));
+    expect(b.body.length).toBeLessThan(trace.length / 4);
+    expect((await rawGet(v.port, '/trace.bin', '127.0.0.1', 'HEAD')).status).toBe(200);
   });
 
   it.each(TRAVERSALS)('%s -> 4xx, never a file', async (path) => {
@@ -99,6 +114,11 @@ describe('vizviewer DIR', () => {
       expect(gz.headers).toMatch(/content-type: application\/gzip/i);
       expect(gz.body.equals(readFileSync(join(dir, 'new.json.gz')))).toBe(true);
       expect((await rawGet(v.port, '/trace?file=fib.json')).body.equals(readFileSync(file))).toBe(true);
+      const bin = await rawGet(v.port, '/trace.bin?file=new.json.gz');
+      expect(bin.status).toBe(200);
+      expect(bin.headers).toMatch(/x-viztracer-original: \/trace\?file=new\.json\.gz\r?$/im);
+      expect(decodeModel(bin.body)).toEqual(loadTrace(readFileSync(file)));
+      expect(page.body.toString()).toContain('/trace.bin?file=');
       expect((await rawGet(v.port, '/index.html')).status).toBe(200);
 
       for (const path of DIR_TRAVERSALS) {
@@ -173,9 +193,21 @@ describe('vizviewer process behaviour', () => {
     try {
       expect(v.stderr()).toMatch(/^vizviewer: warning: cut\.json looks truncated \(it ends with .*, not \} or \]\): the viewer will load what it can\n$/);
       expect((await rawGet(v.port, '/trace')).status).toBe(200);
+      const bin = await rawGet(v.port, '/trace.bin');
+      expect(bin.status).toBe(200);
+      const m = decodeModel(bin.body);
+      expect(m.warnings.join(' ')).toMatch(/truncated/);
+      expect(m.start.length).toBeGreaterThan(0);
     } finally {
       v.stop();
     }
+  });
+
+  it('--once also ends after the converted trace was delivered', async () => {
+    const { dir } = fibTrace('fib.json');
+    const v = await startVizviewer(['--server-only', '--once', 'fib.json'], dir);
+    expect((await rawGet(v.port, '/trace.bin')).status).toBe(200);
+    expect(await v.exited).toBe(0);
   });
 
   it.each([

@@ -1,13 +1,8 @@
-/** Turns what the page received (base64 text, gzip or plain bytes) into plain JSON bytes. */
+/** Turns what the page received (base64 text, gzip or plain bytes) into plain bytes (JSON or binary). */
 
 /** Whether the bytes start with the gzip magic number 1f 8b. */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
-export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return readAll(stream);
 }
 
 /** Reads a byte stream to its end. A stream that fails midway (a cut-off .gz) keeps what it read. */

@@ -117,25 +117,32 @@ export class ByteReader {
       neg = true;
       p++;
     }
+    // Digits accumulate as one integer and are divided once: a single rounding, so "12.345" gives
+    // exactly Number("12.345") (the binary format relies on ns-exact values). Longer numbers go to Number().
+    let digits = 0;
     let int = 0;
-    while (p < buf.length && buf[p]! >= 0x30 && buf[p]! <= 0x39) int = int * 10 + (buf[p++]! - 0x30);
+    while (p < buf.length && buf[p]! >= 0x30 && buf[p]! <= 0x39) {
+      int = int * 10 + (buf[p++]! - 0x30);
+      digits++;
+    }
     let value = int;
     if (buf[p] === 0x2e) {
       p++;
-      let frac = 0;
       let scale = 1;
       while (p < buf.length && buf[p]! >= 0x30 && buf[p]! <= 0x39) {
-        frac = frac * 10 + (buf[p++]! - 0x30);
+        int = int * 10 + (buf[p++]! - 0x30);
         scale *= 10;
+        digits++;
       }
-      value = int + frac / scale;
+      value = int / scale;
     }
-    if (buf[p] === 0x65 || buf[p] === 0x45) {
-      const from = this.pos;
-      p++;
-      if (buf[p] === 0x2b || buf[p] === 0x2d) p++;
-      while (p < buf.length && buf[p]! >= 0x30 && buf[p]! <= 0x39) p++;
-      value = Math.abs(Number(decoder.decode(buf.subarray(from, p))));
+    if (digits > 15 || buf[p] === 0x65 || buf[p] === 0x45) {
+      if (buf[p] === 0x65 || buf[p] === 0x45) {
+        p++;
+        if (buf[p] === 0x2b || buf[p] === 0x2d) p++;
+        while (p < buf.length && buf[p]! >= 0x30 && buf[p]! <= 0x39) p++;
+      }
+      value = Math.abs(Number(decoder.decode(buf.subarray(this.pos, p))));
     }
     if (p >= buf.length) throw new TruncatedInput(p);
     this.pos = p;

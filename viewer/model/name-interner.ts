@@ -32,7 +32,8 @@ export class NameInterner {
     const newId = this.names.length;
     this.names.push(text);
     this.index.set(text, newId);
-    this.raw.push(buf.slice(from, to));
+    // A copy: a Node Buffer's slice() is a view that would keep the whole chunk alive.
+    this.raw.push(new Uint8Array(buf.subarray(from, to)));
     this.chain.push(this.byHash.get(h) ?? -1);
     this.byHash.set(h, newId);
     return newId;

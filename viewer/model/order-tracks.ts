@@ -31,12 +31,17 @@ export function orderTracks(raw: RawTrace): { tracks: TrackInfo[]; remap: Int32A
   const tracks = order.map((i, n): TrackInfo => {
     remap[i] = n;
     const t = raw.tracks[i]!;
-    const processName = raw.processNames.get(t.pid) ?? `Process ${show(t.pid)}`;
+    const processName = processNameOf(raw, t.pid);
     let name: string;
     if (t.kind === 'thread') name = raw.threadNames.get(`${t.pid}|${t.tid}`) ?? (t.tid === t.pid ? 'Main thread' : `Thread ${show(t.tid)}`);
-    else if (t.kind === 'counter') name = raw.counters[t.counter]!.name;
+    else if (t.kind === 'counter') name = t.label;
     else name = `async ${t.label}`;
-    return { name, processName, pid: show(t.pid), tid: show(t.tid), kind: t.kind, sliceCount: 0, levelCount: 0, levelBase: 0, counter: t.counter };
+    return { name, processName, pid: show(t.pid), tid: show(t.tid), kind: t.kind, sliceCount: 0, levelCount: 0, levelBase: 0, series: [], instantBase: 0, instantCount: 0 };
   });
   return { tracks, remap };
+}
+
+/** M process_name of `pid`, or "Process <pid>". */
+export function processNameOf(raw: RawTrace, pid: number): string {
+  return raw.processNames.get(pid) ?? `Process ${pid < 0 ? raw.strings.names[-1 - pid]! : pid}`;
 }

@@ -1,36 +1,24 @@
 /**
  * One handler per trace-event phase (a table, as DESIGN.md §9 asks): B/E pairs become slices, async
- * b/e spans get their own tracks; instants, counters, flows and object snapshots are kept apart.
+ * b/e spans get their own tracks; instants, counters, flows and object snapshots are kept apart
+ * (log-event-handlers.ts).
  */
-import type { ByteReader } from './byte-reader.js';
-import type { EventRecord } from './event-record.js';
-import { GrowF64 } from './growable.js';
-import type { RawTrace } from './raw-trace.js';
-
-function parseArgs(rec: EventRecord, r: ByteReader): Record<string, unknown> | null {
-  if (rec.argsStart < 0) return null;
-  try {
-    const v: unknown = JSON.parse(r.text(rec.argsStart, rec.argsEnd));
-    return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-export type Handler = (raw: RawTrace, rec: EventRecord, r: ByteReader) => void;
+import { nameOf, parseArgs, type Handler } from './event-fields.js';
+import { counter, flowEnd, flowStart, instant, object } from './log-event-handlers.js';
 
 const complete: Handler = (raw, rec, r) => {
+  raw.completeEvents++;
   let dur = rec.dur;
   if (!Number.isFinite(dur) || dur < 0) {
     raw.problem('X events without a valid dur (shown with dur 0)');
     dur = 0;
   }
-  raw.pushSlice(rec.ts, dur, rec.name, raw.threadTrack(rec.pid, rec.tid), rec, r);
+  raw.pushSlice(rec.ts, dur, nameOf(raw, rec), raw.threadTrack(rec.pid, rec.tid), rec, r);
 };
 
 const begin: Handler = (raw, rec, r) => {
   const t = raw.threadTrack(rec.pid, rec.tid);
-  raw.tracks[t]!.open.push(raw.pushSlice(rec.ts, NaN, rec.name, t, rec, r));
+  raw.tracks[t]!.open.push(raw.pushSlice(rec.ts, NaN, nameOf(raw, rec), t, rec, r));
 };
 
 const end: Handler = (raw, rec) => {
@@ -41,38 +29,6 @@ const end: Handler = (raw, rec) => {
     return;
   }
   raw.dur.a[i] = Math.max(0, rec.ts - raw.ts.a[i]!);
-};
-
-const instant: Handler = (raw, rec) => {
-  // Scope "g" (global) and "p" (process) instants go on the process's main track.
-  const tid = rec.scope === 0x67 || rec.scope === 0x70 ? rec.pid : rec.tid;
-  raw.instTs.push(rec.ts);
-  raw.instName.push(rec.name);
-  raw.instTrack.push(raw.threadTrack(rec.pid, tid));
-};
-
-const counter: Handler = (raw, rec, r) => {
-  const args = parseArgs(rec, r);
-  if (args === null) {
-    raw.problem('C events without args (ignored)');
-    return;
-  }
-  const base = rec.name >= 0 ? raw.names.names[rec.name]! : 'counter';
-  for (const [key, value] of Object.entries(args)) {
-    const v = Number(value);
-    if (!Number.isFinite(v)) continue;
-    const label = Object.keys(args).length === 1 && key === 'value' ? base : `${base} ${key}`;
-    const ck = `${rec.pid}|${label}|${rec.id}`;
-    let c = raw.counterIndex.get(ck);
-    if (c === undefined) {
-      c = raw.counters.length;
-      raw.counters.push({ name: label, ts: new GrowF64(), value: new GrowF64() });
-      raw.counterIndex.set(ck, c);
-      raw.tracks[raw.trackOf(rec.pid, 0, 'counter', ck)]!.counter = c;
-    }
-    raw.counters[c]!.ts.push(rec.ts);
-    raw.counters[c]!.value.push(v);
-  }
 };
 
 const metadata: Handler = (raw, rec, r) => {
@@ -87,7 +43,7 @@ const metadata: Handler = (raw, rec, r) => {
 const asyncBegin: Handler = (raw, rec, r) => {
   const label = `${rec.cat >= 0 ? raw.strings.names[rec.cat] : ''}:${rec.id}`;
   const t = raw.trackOf(rec.pid, 0, 'async', label);
-  raw.tracks[t]!.open.push(raw.pushSlice(rec.ts, NaN, rec.name, t, rec, r));
+  raw.tracks[t]!.open.push(raw.pushSlice(rec.ts, NaN, nameOf(raw, rec), t, rec, r));
 };
 
 const asyncEnd: Handler = (raw, rec) => {
@@ -99,31 +55,6 @@ const asyncEnd: Handler = (raw, rec) => {
     return;
   }
   raw.dur.a[i] = Math.max(0, rec.ts - raw.ts.a[i]!);
-};
-
-const flowStart: Handler = (raw, rec) => {
-  raw.flowOpen.set(rec.id, { ts: rec.ts, track: raw.threadTrack(rec.pid, rec.tid) });
-};
-
-const flowEnd: Handler = (raw, rec) => {
-  const from = raw.flowOpen.get(rec.id);
-  if (from === undefined) {
-    raw.problem('flow ends without a start (ignored)');
-    return;
-  }
-  const to = raw.threadTrack(rec.pid, rec.tid);
-  raw.flowFromTs.push(from.ts);
-  raw.flowFromTrack.push(from.track);
-  raw.flowToTs.push(rec.ts);
-  raw.flowToTrack.push(to);
-  if (rec.ph === 0x74) raw.flowOpen.set(rec.id, { ts: rec.ts, track: to });
-  else raw.flowOpen.delete(rec.id);
-};
-
-const object: Handler = (raw, rec) => {
-  if (raw.objects.length < 10_000) {
-    raw.objects.push({ name: rec.name >= 0 ? raw.names.names[rec.name]! : '', ph: String.fromCharCode(rec.ph), ts: rec.ts, id: rec.id });
-  }
 };
 
 const ignore: Handler = () => {};

@@ -1,8 +1,9 @@
 /**
- * Raw columns of the scanned events, before sorting: slices, instants, flows, counters and the
- * track table. Events are dispatched by phase to phase-handlers.ts; anything odd is counted in
+ * Raw columns of the scanned events, before sorting: slices, instants, flows, counters, objects and
+ * the track table. Events are dispatched by phase to phase-handlers.ts; anything odd is counted in
  * `problems` for the warning banner, never thrown.
  */
+import { ArgsBuilder } from './args-table.js';
 import type { ByteReader } from './byte-reader.js';
 import type { EventRecord } from './event-record.js';
 import { GrowF64, GrowI32 } from './growable.js';
@@ -14,18 +15,28 @@ export interface RawTrack {
   pid: number;
   tid: number;
   kind: TrackKind;
-  /** Async tracks: the span name; counter tracks: "name key". */
+  /** Async tracks: "cat:id"; counter tracks: the counter's display name. */
   label: string;
-  /** Counter tracks: index into `counters`. */
-  counter: number;
+  /** Counter tracks: indexes into `counters`. */
+  series: number[];
   /** B events still open, as slice indexes. */
   open: number[];
 }
 
 export interface RawCounter {
   name: string;
+  track: number;
   ts: GrowF64;
   value: GrowF64;
+}
+
+export interface RawObject {
+  name: string;
+  ph: 'N' | 'O' | 'D';
+  ts: number;
+  id: string;
+  pid: number;
+  argsRef: number;
 }
 
 export class RawTrace {
@@ -34,7 +45,7 @@ export class RawTrace {
   readonly name = new GrowI32();
   readonly track = new GrowI32();
   readonly argsRef = new GrowI32();
-  readonly args: string[] = [];
+  readonly args = new ArgsBuilder();
   readonly tracks: RawTrack[] = [];
   readonly trackIndex = new Map<string, number>();
   readonly processNames = new Map<number, string>();
@@ -43,16 +54,23 @@ export class RawTrace {
   readonly instTs = new GrowF64();
   readonly instName = new GrowI32();
   readonly instTrack = new GrowI32();
+  readonly instScope = new GrowI32();
+  readonly instArgs = new GrowI32();
+  readonly flowName = new GrowI32();
   readonly flowFromTs = new GrowF64();
   readonly flowFromTrack = new GrowI32();
   readonly flowToTs = new GrowF64();
   readonly flowToTrack = new GrowI32();
+  /** 1 when the end binds to the enclosing slice only (`bp:"e"`), 0 when it may bind to the next one. */
+  readonly flowToEnclosing = new GrowI32();
   readonly flowOpen = new Map<string, { ts: number; track: number }>();
   readonly counters: RawCounter[] = [];
   readonly counterIndex = new Map<string, number>();
-  readonly objects: { name: string; ph: string; ts: number; id: string }[] = [];
+  readonly objects: RawObject[] = [];
   /** Problem kind → count, turned into warnings at the end. */
   readonly problems = new Map<string, number>();
+  /** X events read: the calls, as the runtime counts its "events". */
+  completeEvents = 0;
 
   readonly names: NameInterner;
   readonly strings: NameInterner;
@@ -83,7 +101,7 @@ export class RawTrace {
     let t = this.trackIndex.get(key);
     if (t === undefined) {
       t = this.tracks.length;
-      this.tracks.push({ pid, tid, kind, label, counter: -1, open: [] });
+      this.tracks.push({ pid, tid, kind, label, series: [], open: [] });
       this.trackIndex.set(key, t);
     }
     return t;
@@ -95,8 +113,14 @@ export class RawTrace {
     this.dur.push(dur);
     this.name.push(name);
     this.track.push(track);
-    this.argsRef.push(argsOf(this, rec, r));
+    this.argsRef.push(this.argsOf(rec, r));
     return i;
+  }
+
+  /** Keeps the event's `args` bytes; -1 when it has none (or only `{}`). */
+  argsOf(rec: EventRecord, r: ByteReader): number {
+    if (rec.argsStart < 0 || rec.argsEnd - rec.argsStart <= 2) return -1;
+    return this.args.add(r.buf, rec.argsStart, rec.argsEnd);
   }
 
   add(rec: EventRecord, r: ByteReader): void {
@@ -117,10 +141,4 @@ export class RawTrace {
     }
     handler(this, rec, r);
   }
-}
-
-function argsOf(raw: RawTrace, rec: EventRecord, r: ByteReader): number {
-  if (rec.argsStart < 0 || rec.argsEnd - rec.argsStart <= 2) return -1;
-  raw.args.push(r.text(rec.argsStart, rec.argsEnd));
-  return raw.args.length - 1;
 }

@@ -1,27 +1,37 @@
 /**
  * Draws one frame of the timeline on a Canvas 2D: ruler, track headers, slices (colour-batched
- * rects, sub-pixel runs merged), labels, instants, counters and flow arrows. Only rows inside the
+ * rects, sub-pixel runs merged), labels, instant markers, counter graphs and flow arrows. Only rows inside the
  * canvas are visited (virtual track scrolling).
  */
 import type { TraceModel } from '../model/trace-model.js';
 import { colorOf, DENSE, DENSE_COLOR, DIM, DIM_COLOR, PALETTE } from './colors.js';
-import { drawCounter, drawFlows, drawHeaders, drawInstants, drawRuler } from './draw-overlays.js';
-import { visitRuns } from './level-query.js';
-import { boxOf, ROW_H, RULER_H, type TrackBox } from './track-layout.js';
+import { drawCounterTrack } from './draw-counters.js';
+import { drawFlows } from './draw-flows.js';
+import { drawInstants } from './draw-instants.js';
+import { drawHeaders, drawRuler } from './draw-overlays.js';
+import { denseIndex, visitRuns } from './level-query.js';
+import { ROW_H, RULER_H, type Layout, type TrackBox } from './track-layout.js';
 import type { Viewport } from './viewport.js';
 
 export interface DrawOptions {
   /** Per name id: 1 = emphasised; null = everything normal. */
   highlight: Uint8Array | null;
   selected: number;
+  /** Selected instant, -1 for none. */
+  selectedInstant: number;
   /** Box selection in µs, or null. */
   range: [number, number] | null;
 }
 
 const buckets: number[][] = Array.from({ length: PALETTE.length + 2 }, () => []);
+/** denseIndex per model, built on the first frame. */
+const denseOf = new WeakMap<TraceModel, Float64Array>();
 let charWidth = 0;
 
-export function drawTimeline(ctx: CanvasRenderingContext2D, m: TraceModel, vp: Viewport, boxes: TrackBox[], o: DrawOptions): number {
+export function drawTimeline(ctx: CanvasRenderingContext2D, m: TraceModel, vp: Viewport, layout: Layout, o: DrawOptions): number {
+  const boxes = layout.boxes;
+  let dense = denseOf.get(m);
+  if (dense === undefined) denseOf.set(m, (dense = denseIndex(m.start, m.end)));
   const { width, height } = vp;
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
@@ -42,7 +52,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, m: TraceModel, vp: V
     const t = m.tracks[box.track]!;
     if (box.collapsed) continue;
     if (t.kind === 'counter') {
-      drawCounter(ctx, m, box.track, vp, top + box.rowsY);
+      drawCounterTrack(ctx, m, box.track, vp, top + box.rowsY);
       continue;
     }
     for (let d = 0; d < t.levelCount; d++) {
@@ -54,12 +64,14 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, m: TraceModel, vp: V
       let runBucket: number[] | null = null;
       let runAt = -1;
       visitRuns(m.start, m.end, m.levelOffsets[L]!, m.levelOffsets[L + 1]!, t0, t1, scale, (i, j, x0, x1) => {
-        const left = Math.max(x0, -2);
-        const right = Math.min(x1, width + 2);
+        // Whole pixels: without a GPU, Chromium rasterizes anti-aliased (fractional) rects about
+        // 4x slower than aligned ones (10k rects: 43 ms vs 6 ms measured), which decides 60 fps.
+        const left = Math.round(Math.max(x0, -2));
+        const right = Math.max(left + 1, Math.round(Math.min(x1, width + 2)));
         const nm = m.name[i]!;
         const lit = o.highlight === null || o.highlight[nm] === 1 || (i !== j && anyLit(m, o.highlight, i, j));
         const bucket = buckets[i !== j ? (lit ? DENSE : DIM) : lit ? colorOf(nm) : DIM]!;
-        if (i !== j && runBucket === bucket && left <= bucket[runAt]! + bucket[runAt + 2]! + 0.5) {
+        if (i !== j && runBucket === bucket && left <= bucket[runAt]! + bucket[runAt + 2]!) {
           bucket[runAt + 2] = right - bucket[runAt]!;
           return;
         }
@@ -69,9 +81,10 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, m: TraceModel, vp: V
           runBucket = bucket;
           runAt = bucket.length;
         } else runBucket = null;
-        bucket.push(left, ry, Math.max(1, w - (w > 3 ? 0.5 : 0)));
+        // A 1 px gap between calls wide enough to spare it.
+        bucket.push(left, ry, w > 3 && i === j ? w - 1 : w);
         if (i === j && w > 30) labels.push(i, left, ry, w);
-      });
+      }, dense);
     }
   }
   for (let c = 0; c < buckets.length; c++) {
@@ -91,9 +104,9 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, m: TraceModel, vp: V
     const name = m.names[m.name[i]!]!;
     ctx.fillText(name.length > maxChars ? `${name.slice(0, maxChars - 1)}…` : name, labels[k + 1]! + 3, labels[k + 2]! + ROW_H / 2);
   }
-  drawSelected(ctx, m, vp, boxes, o.selected, top);
-  drawInstants(ctx, m, vp, boxes, top);
-  drawFlows(ctx, m, vp, boxes, top);
+  drawSelected(ctx, m, vp, layout.byTrack, o.selected, top);
+  drawInstants(ctx, m, vp, boxes, first, top, o.selectedInstant);
+  drawFlows(ctx, m, vp, layout.byTrack, top, o.selected);
   drawHeaders(ctx, m, vp, boxes, first, top);
   if (o.range !== null) {
     const x0 = vp.xOf(o.range[0]);
@@ -123,10 +136,9 @@ function lowerBoundBox(boxes: TrackBox[], y: number): number {
   return lo;
 }
 
-
-function drawSelected(ctx: CanvasRenderingContext2D, m: TraceModel, vp: Viewport, boxes: TrackBox[], i: number, top: number): void {
+function drawSelected(ctx: CanvasRenderingContext2D, m: TraceModel, vp: Viewport, byTrack: (TrackBox | undefined)[], i: number, top: number): void {
   if (i < 0) return;
-  const box = boxOf(boxes, m.track[i]!);
+  const box = byTrack[m.track[i]!];
   if (box === undefined || box.collapsed) return;
   const x0 = vp.xOf(m.start[i]!);
   const w = Math.max(2, vp.xOf(m.end[i]!) - x0);

@@ -2,8 +2,10 @@
  * Flamegraph (icicle, callers on top) of the call tree aggregated by stack, for all threads merged
  * or one thread. Click a frame to zoom into it, click an ancestor row (or press Escape) to zoom out.
  * Frames narrower than half a pixel are not drawn (their total still shows in the parent's width).
+ * The trees are built the first time the view is shown (call-trees.ts), not with the model.
  */
 import { formatDuration } from '../model/format.js';
+import { buildCallTrees, type CallTrees } from '../model/call-trees.js';
 import type { CallTree, TraceModel } from '../model/trace-model.js';
 import { colorOf, PALETTE } from './colors.js';
 
@@ -14,7 +16,11 @@ export class FlamegraphView {
   readonly canvas = document.createElement('canvas');
   readonly status = document.createElement('div');
   readonly select = document.createElement('select');
-  private tree: CallTree;
+  private trees: CallTrees | null = null;
+  private building = false;
+  /** -1 = all threads merged, else a track index. */
+  private thread = -1;
+  private tree: CallTree | null = null;
   private focus = 0;
   private rects: number[] = [];
   onPickName: (nameId: number) => void = () => {};
@@ -23,7 +29,6 @@ export class FlamegraphView {
 
   constructor(model: TraceModel) {
     this.model = model;
-    this.tree = model.treeAll;
     this.el.className = 'flamegraph';
     this.status.className = 'fg-status';
     this.status.id = 'flamegraph-status';
@@ -47,20 +52,35 @@ export class FlamegraphView {
   /** -1 = all threads merged, else a track index. */
   setThread(track: number): void {
     this.select.value = track < 0 ? 'all' : String(track);
-    if (track < 0) {
-      this.tree = this.model.treeAll;
-      this.focus = 0;
-    } else {
-      this.tree = this.model.treeByThread;
-      const want = this.model.names.length + track;
-      this.focus = 0;
-      for (let c = this.tree.firstChild[0]!; c >= 0; c = this.tree.nextSibling[c]!) if (this.tree.name[c] === want) this.focus = c;
-    }
+    this.thread = track;
+    this.focus = 0;
+    if (this.trees !== null) this.pickTree();
     this.draw();
   }
 
+  private pickTree(): void {
+    const trees = this.trees!;
+    this.tree = this.thread < 0 ? trees.all : trees.byThread;
+    this.focus = 0;
+    if (this.thread < 0) return;
+    const want = this.model.names.length + this.thread;
+    for (let c = this.tree.firstChild[0]!; c >= 0; c = this.tree.nextSibling[c]!) if (this.tree.name[c] === want) this.focus = c;
+  }
+
+  /** Builds the trees after this frame (the status says so meanwhile), then draws. */
+  private build(): void {
+    if (this.building) return;
+    this.building = true;
+    this.status.textContent = `Building the call tree of ${this.model.start.length.toLocaleString()} slices…`;
+    setTimeout(() => {
+      this.trees = buildCallTrees(this.model);
+      this.pickTree();
+      this.draw();
+    }, 0);
+  }
+
   label(node: number): string {
-    const nm = this.tree.name[node]!;
+    const nm = this.tree!.name[node]!;
     if (nm < 0) return 'all threads';
     if (nm >= this.model.names.length) {
       const t = this.model.tracks[nm - this.model.names.length]!;
@@ -71,12 +91,12 @@ export class FlamegraphView {
 
   /** Total µs of the focused node (the whole graph's width). */
   focusTotal(): number {
-    return this.tree.total[this.focus]!;
+    return this.tree === null ? 0 : this.tree.total[this.focus]!;
   }
 
-  private ancestors(): number[] {
+  private ancestors(tree: CallTree): number[] {
     const out: number[] = [];
-    for (let p = this.tree.parent[this.focus]!; p >= 0; p = this.tree.parent[p]!) out.unshift(p);
+    for (let p = tree.parent[this.focus]!; p >= 0; p = tree.parent[p]!) out.unshift(p);
     return out;
   }
 
@@ -85,7 +105,8 @@ export class FlamegraphView {
     if (host === null || host.clientWidth === 0) return;
     const W = host.clientWidth;
     const tree = this.tree;
-    const anc = this.ancestors();
+    if (tree === null) return this.build();
+    const anc = this.ancestors(tree);
     const scale = W / (tree.total[this.focus]! || 1);
     // Depth first, to size the canvas.
     const stack: number[] = [this.focus, anc.length];
@@ -158,7 +179,7 @@ export class FlamegraphView {
 
   private click(x: number, y: number): void {
     const node = this.nodeAt(x, y);
-    if (node < 0) return;
+    if (node < 0 || this.tree === null) return;
     this.focus = node;
     this.draw();
     const nm = this.tree.name[node]!;
@@ -166,6 +187,7 @@ export class FlamegraphView {
   }
 
   zoomOut(): void {
+    if (this.tree === null) return;
     const p = this.tree.parent[this.focus]!;
     if (p >= 0) {
       this.focus = p;
@@ -175,8 +197,8 @@ export class FlamegraphView {
 
   private hover(x: number, y: number): void {
     const node = this.nodeAt(x, y);
-    if (node < 0) return;
     const t = this.tree;
+    if (node < 0 || t === null) return;
     const pct = ((t.total[node]! / (t.total[this.focus]! || 1)) * 100).toFixed(1);
     this.canvas.title = `${this.label(node)}\ntotal ${formatDuration(t.total[node]!)} (${pct}%), self ${formatDuration(t.self[node]!)}, ${t.count[node]!.toLocaleString()} calls`;
   }

@@ -4,29 +4,36 @@
  * into one rect, so a frame costs O(rects × log n) whatever the density (viewer-design.md §5).
  */
 
-/** First index in [lo, hi) with a[index] >= v. */
-export function lowerBound(a: Float64Array, lo: number, hi: number, v: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { lowerBound } from '../model/bounds.js';
 
-/** First index in [lo, hi) with a[index] > v. */
-export function upperBound(a: Float64Array, lo: number, hi: number, v: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! <= v) lo = mid + 1;
-    else hi = mid;
+export { lowerBound, upperBound } from '../model/bounds.js';
+
+/** Slices per block of the dense index. */
+const BLOCK = 64;
+
+/**
+ * Per block of 64 slices (in level order): the widest slice or gap before a slice in it, in µs.
+ * A block whose value is under a pixel is all sub-pixel slices close together, so a dense run can
+ * take it whole: at 10^7 slices a zoomed-out frame visits blocks instead of binary-searching every
+ * pixel column (11 ms → about 1 ms). 1/64 of a column in memory.
+ */
+export function denseIndex(start: Float64Array, end: Float64Array): Float64Array {
+  const n = start.length;
+  const out = new Float64Array(Math.ceil(n / BLOCK));
+  for (let i = 0; i < n; i++) {
+    const width = end[i]! - start[i]!;
+    const gap = i > 0 ? start[i]! - end[i - 1]! : 0;
+    const v = width > gap ? width : gap;
+    const b = (i / BLOCK) | 0;
+    if (v > out[b]!) out[b] = v;
   }
-  return lo;
+  return out;
 }
 
 /**
  * Calls `emit(first, last, x0, x1)` for every rect to draw in [t0, t1) at `scale` px per µs:
  * a slice at least 1 px wide alone, or a run of narrower slices merged (first..last inclusive).
+ * With `dense` (denseIndex of the same columns), runs cross dense blocks in one step.
  */
 export function visitRuns(
   start: Float64Array,
@@ -37,7 +44,9 @@ export function visitRuns(
   t1: number,
   scale: number,
   emit: (first: number, last: number, x0: number, x1: number) => void,
+  dense?: Float64Array,
 ): void {
+  const px = 1 / scale;
   let i = lowerBound(end, lo, hi, t0);
   while (i < hi && start[i]! < t1) {
     const x0 = (start[i]! - t0) * scale;
@@ -49,6 +58,16 @@ export function visitRuns(
     }
     let j = i;
     for (;;) {
+      if (dense !== undefined) {
+        // Whole blocks (inside this level and starting before t1) of sub-pixel slices and gaps.
+        for (;;) {
+          const b = ((j + 1) / BLOCK) | 0;
+          const last = b * BLOCK + BLOCK - 1;
+          if (b * BLOCK < lo || last >= hi || dense[b]! >= px || start[last]! >= t1) break;
+          j = last;
+        }
+        x1 = Math.max(x1, (end[j]! - t0) * scale);
+      }
       const boundary = t0 + (Math.floor(x1) + 1) / scale;
       const k = lowerBound(start, j + 1, hi, boundary);
       if (k === j + 1) break;

@@ -1,6 +1,6 @@
 /**
  * The loaded viewer: toolbar (views, search, track filter, Perfetto, help), warning banner,
- * timeline + details, flamegraph and stats views, and the keyboard shortcuts tying them together.
+ * timeline + details, flamegraph, stats and objects views, and the keyboard shortcuts tying them together.
  */
 import type { StatsRow } from '../model/stats-rows.js';
 import type { TraceModel } from '../model/trace-model.js';
@@ -8,13 +8,16 @@ import { FlamegraphView } from '../render/flamegraph-view.js';
 import { DetailsPanel } from './details-panel.js';
 import { h } from './dom.js';
 import { helpOverlay } from './help-overlay.js';
+import { ObjectsPanel } from './objects-panel.js';
 import { perfettoButton } from './perfetto-link.js';
 import { SearchBar } from './search-bar.js';
 import { StatsTable } from './stats-table.js';
 import { TimelinePanel } from './timeline-panel.js';
 import { warningsBanner } from './warnings-banner.js';
 
-export type ViewName = 'timeline' | 'flamegraph' | 'stats';
+export type ViewName = 'timeline' | 'flamegraph' | 'stats' | 'objects';
+
+const VIEWS = ['timeline', 'flamegraph', 'stats', 'objects'] as const;
 
 export class App {
   readonly timeline: TimelinePanel;
@@ -22,6 +25,7 @@ export class App {
   readonly search: SearchBar;
   readonly stats: StatsTable;
   readonly flame: FlamegraphView;
+  readonly objects: ObjectsPanel;
   view: ViewName = 'timeline';
   private readonly tabs = new Map<ViewName, HTMLButtonElement>();
   private readonly panes = new Map<ViewName, HTMLElement>();
@@ -30,7 +34,7 @@ export class App {
 
   readonly model: TraceModel;
 
-  constructor(model: TraceModel, root: HTMLElement, fileName: string, original: Blob) {
+  constructor(model: TraceModel, root: HTMLElement, fileName: string, source: () => Promise<Blob>) {
     this.model = model;
     const timelineHost = h('div', { class: 'timeline-host' });
     this.details = new DetailsPanel(model);
@@ -38,8 +42,9 @@ export class App {
     this.search = new SearchBar(model);
     this.stats = new StatsTable(model);
     this.flame = new FlamegraphView(model);
+    this.objects = new ObjectsPanel(model);
     const toolbar = h('header', { class: 'toolbar' }, h('span', { class: 'title', title: fileName }, fileName));
-    for (const v of ['timeline', 'flamegraph', 'stats'] as const) {
+    for (const v of VIEWS) {
       const b = h('button', { class: 'tab', 'data-view': v }, v[0]!.toUpperCase() + v.slice(1));
       b.onclick = () => this.setView(v);
       this.tabs.set(v, b);
@@ -47,10 +52,11 @@ export class App {
     }
     const helpBtn = h('button', { class: 'icon', title: 'Keyboard help (?)' }, '?');
     helpBtn.onclick = () => this.toggleHelp();
-    toolbar.append(this.search.el, this.trackFilter, h('span', { class: 'spacer' }), perfettoButton(original, fileName), helpBtn);
+    toolbar.append(this.search.el, this.trackFilter, h('span', { class: 'spacer' }), perfettoButton(source, fileName, model), helpBtn);
     this.panes.set('timeline', timelinePane);
     this.panes.set('flamegraph', h('div', { class: 'pane' }, this.flame.el));
     this.panes.set('stats', h('div', { class: 'pane' }, this.stats.el));
+    this.panes.set('objects', h('div', { class: 'pane' }, this.objects.el));
     root.replaceChildren(toolbar, warningsBanner(model.warnings), ...this.panes.values(), this.help);
     this.timeline = new TimelinePanel(model, timelineHost);
     this.wire();
@@ -59,7 +65,16 @@ export class App {
 
   private wire(): void {
     const tl = this.timeline;
-    tl.onSelect = (i) => (i >= 0 ? this.details.show(i) : this.details.showNothing());
+    tl.onSelect = (s) => {
+      if (s.kind === 'slice') this.details.show(s.index);
+      else if (s.kind === 'instant') this.details.showInstant(s.index);
+      else if (s.kind === 'counter') this.details.showCounter(s.track, s.t);
+      else this.details.showNothing();
+    };
+    this.details.onGoto = (i) => {
+      tl.reveal(i, false);
+      this.details.show(i);
+    };
     tl.onRange = (r) => this.details.showRange(r);
     this.search.onChange = () => {
       tl.highlight = this.search.names;
@@ -103,6 +118,7 @@ export class App {
     if (v === 'timeline') this.timeline.resize();
     if (v === 'flamegraph') this.flame.draw();
     if (v === 'stats') this.stats.render();
+    if (v === 'objects') this.objects.render();
   }
 
   toggleHelp(force?: boolean): void {
@@ -127,6 +143,7 @@ export class App {
       if (!this.help.hidden) return this.toggleHelp(false);
       if (this.view === 'flamegraph') return this.flame.zoomOut();
       this.timeline.selected = -1;
+      this.timeline.selectedInstant = -1;
       this.details.showNothing();
       this.timeline.redraw();
       return;
@@ -140,7 +157,8 @@ export class App {
       e.preventDefault();
       return this.search.step(e.shiftKey ? -1 : 1);
     }
-    if (e.key === '1' || e.key === '2' || e.key === '3') return this.setView((['timeline', 'flamegraph', 'stats'] as const)[Number(e.key) - 1]!);
+    const view = VIEWS[Number(e.key) - 1];
+    if (view !== undefined && /^[1-4]$/.test(e.key)) return this.setView(view);
     if (this.view !== 'timeline') return;
     if ((e.key === 'f' || e.key === 'F') && this.timeline.selected >= 0) return this.timeline.reveal(this.timeline.selected, true);
     if (this.timeline.keyDown(e.key)) e.preventDefault();

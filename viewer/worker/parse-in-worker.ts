@@ -3,7 +3,7 @@
  * but Blob URLs work there; notes/viewer-design.md §6). Falls back to the page's own thread when
  * workers are unavailable, so the viewer never ends up blank.
  */
-import { loadTrace } from '../model/load-trace.js';
+import { openTraceBytes, type TraceFormat } from '../load/open-bytes.js';
 import type { TraceModel } from '../model/trace-model.js';
 import type { WorkerReply } from './protocol.js';
 
@@ -13,7 +13,12 @@ declare const __VIEWER_WORKER_SOURCE__: string;
 /** Where the last trace was parsed: 'worker', or 'page' after the fallback. */
 export let parsedIn: 'worker' | 'page' = 'worker';
 
-export function parseInWorker(bytes: Uint8Array): Promise<TraceModel> {
+export interface Parsed {
+  model: TraceModel;
+  format: TraceFormat;
+}
+
+export function parseInWorker(bytes: Uint8Array): Promise<Parsed> {
   let worker: Worker;
   parsedIn = 'worker';
   try {
@@ -22,27 +27,25 @@ export function parseInWorker(bytes: Uint8Array): Promise<TraceModel> {
     URL.revokeObjectURL(url);
   } catch {
     parsedIn = 'page';
-    return Promise.resolve(loadTrace(bytes));
+    return openTraceBytes(bytes);
   }
+  // Small traces are copied so the fallback below still has them; big ones are moved (memory).
+  const keep = bytes.length < 64 << 20;
   return new Promise((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       worker.terminate();
-      if (e.data.ok) resolve(e.data.model);
+      if (e.data.ok) resolve({ model: e.data.model, format: e.data.format });
       else reject(new Error(e.data.error));
     };
     worker.onerror = (e) => {
       worker.terminate();
       e.preventDefault();
+      if (!keep) return reject(new Error(`the parse worker failed: ${e.message}`));
       // A worker that cannot start (CSP, old browser): parse here instead.
       parsedIn = 'page';
-      try {
-        resolve(loadTrace(bytes));
-      } catch (err) {
-        reject(err instanceof Error ? err : new Error(String(err)));
-      }
+      openTraceBytes(bytes).then(resolve, reject);
     };
-    // Small traces are copied so the fallback above still has them; big ones are moved (memory).
-    const sent = bytes.length < 64 << 20 ? bytes.slice().buffer : (bytes.buffer as ArrayBuffer);
+    const sent = keep ? bytes.slice().buffer : bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
     worker.postMessage({ bytes: sent }, [sent]);
   });
 }

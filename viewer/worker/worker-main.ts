@@ -2,7 +2,8 @@
  * The parse worker: receives the trace bytes (transferred), answers with the TraceModel, its typed
  * arrays transferred back (no copy). Started from a Blob URL so it works on file:// pages.
  */
-import { loadTrace, transferables } from '../model/load-trace.js';
+import { openTraceBytes } from '../load/open-bytes.js';
+import { transferables } from '../model/load-trace.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 interface WorkerScope {
@@ -11,10 +12,10 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = (e) => {
+scope.onmessage = async (e) => {
   try {
-    const model = loadTrace(new Uint8Array(e.data.bytes));
-    scope.postMessage({ ok: true, model }, transferables(model));
+    const { model, format } = await openTraceBytes(new Uint8Array(e.data.bytes));
+    scope.postMessage({ ok: true, model, format }, transferables(model));
   } catch (err) {
     scope.postMessage({ ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }, []);
   }

@@ -2,7 +2,7 @@
  * `npm run bench`: VizTracer's performance table for viztracer-js (DESIGN.md §8: speed lives here,
  * never in tests). For each workload, all variants run interleaved in this one process
  * (measure.mjs); then the save speed of the real trace writer. Environment:
- *   BENCH_FILTER    comma-separated workloads (fib,hanoi,qsort,slowfib,acorn) and/or "save", "build", "viewer"
+ *   BENCH_FILTER    comma-separated workloads (fib,hanoi,qsort,slowfib,acorn) and/or "save", "logs", "build", "viewer"
  *   BENCH_ROUNDS    rounds per workload (default 9; acorn 7)
  *   BENCH_SAMPLE_MS CPU ms per sample (default 150)
  *   BENCH_VARIANTS  extra variants, e.g. "absent,traced-nomax,traced-nomax+nomin+nocap" (variants.mjs)
@@ -26,11 +26,12 @@ if (typeof globalThis.gc !== 'function') {
 
 const env = process.env;
 const filter = (env.BENCH_FILTER ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-const SECTIONS = ['save', 'viewer', 'build'];
+const SECTIONS = ['save', 'logs', 'viewer', 'build'];
 const workloads = selectWorkloads(filter.filter((n) => !SECTIONS.includes(n)).join(','));
 const runSave = filter.length === 0 || filter.includes('save');
 const runViewer = filter.length === 0 || filter.includes('viewer');
 const runBuild = filter.length === 0 || filter.includes('build');
+const runLogs = filter.length === 0 || filter.includes('logs');
 const selected = filter.length === 0 || filter.some((n) => !SECTIONS.includes(n)) ? workloads : [];
 const sampleMs = Number(env.BENCH_SAMPLE_MS ?? 150);
 const variantNames = [...CORE_VARIANTS, ...(env.BENCH_VARIANTS ?? '').split(',').map((s) => s.trim()).filter(Boolean)];
@@ -66,6 +67,10 @@ try {
     const ten = { label: 'child, 10^7 fib events', ...saveInChild(10_000_000, childDir, 256) };
     console.log('## Save (writeTrace to a temp .json: X events + metadata + file_info)');
     console.log(`${table(SAVE_HEADERS, saveRows([one, ten]))}\n`);
+  }
+  if (runLogs) {
+    const { logBench } = await import('./log-bench.mjs');
+    console.log(await logBench({ dir, rounds: Number(env.BENCH_ROUNDS ?? 7), sampleMs, log: (t) => log(`logs: ${t}`) }));
   }
   if (runBuild) {
     const { buildBench } = await import('./build-bench.mjs');

@@ -13,6 +13,8 @@ import {
   type ProbeContext,
 } from './plan-probes.js';
 import type { FunctionSite } from './types.js';
+import type { LogText } from './log-text.js';
+import type { LogWalker } from './log-walker.js';
 
 /** A site as the planner sees it: where its body starts in the parsed code, for other emitters. */
 export interface PlannedSite extends FunctionSite {
@@ -31,6 +33,8 @@ export interface CollectContext extends ProbeContext {
   mapPosition: MapPosition | null;
   /** Node starts covered by a `viztracer-ignore-next` comment. */
   ignoredStarts: ReadonlySet<number>;
+  /** Compile-time logs (null: none asked for and no magic comments, the plain instrumentation). */
+  logs: { walker: LogWalker; text: LogText } | null;
 }
 
 /**
@@ -71,7 +75,9 @@ export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[]
     const superCall = parameterPropertySuper(node, ancestors, statements);
     if (!body || superCall === null || hasHoistingConflict(children(node, 'params'), statements)) {
       owners.push(null);
+      ctx.logs?.walker.enterFunction(node, null, '', null, depth);
       visitChildren(node, depth);
+      ctx.logs?.walker.exitFunction();
       owners.pop();
       return;
     }
@@ -82,13 +88,17 @@ export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[]
     const isAsync = node.async === true;
     const isGenerator = node.generator === true;
     const owner: Owner = { k: addSite(name, at, body.start), resumable: isAsync || isGenerator, isAsync, isGenerator };
-    if (body.type === 'BlockStatement') {
-      probeBlockBody(ctx, owner, statements, body.end - 1, depth, superCall);
+    const concise = body.type === 'BlockStatement' ? null : body;
+    const entryLogs = ctx.logs?.walker.enterFunction(node, owner.k, name, concise, depth);
+    const entryText = entryLogs ? ctx.logs!.text.entry(entryLogs) : '';
+    if (!concise) {
+      probeBlockBody(ctx, owner, statements, body.end - 1, depth, superCall, entryText);
     } else {
-      probeConciseBody(ctx, owner, body, depth);
+      probeConciseBody(ctx, owner, body, depth, entryText);
     }
     owners.push(owner);
     visitChildren(node, depth);
+    ctx.logs?.walker.exitFunction();
     owners.pop();
   };
 
@@ -96,7 +106,9 @@ export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[]
     const statements = children(node, 'body');
     if (hasHoistingConflict([], statements)) {
       owners.push(null);
+      ctx.logs?.walker.enterFunction(node, null, '', null, depth);
       visitChildren(node, depth);
+      ctx.logs?.walker.exitFunction();
       owners.pop();
       return;
     }
@@ -105,7 +117,9 @@ export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[]
     const owner: Owner = { k: addSite(name, node.start, open), resumable: false, isAsync: false, isGenerator: false };
     probeBlockBody(ctx, owner, statements, node.end - 1, depth);
     owners.push(owner);
+    ctx.logs?.walker.enterFunction(node, null, name, null, depth);
     visitChildren(node, depth);
+    ctx.logs?.walker.exitFunction();
     owners.pop();
   };
 
@@ -147,6 +161,11 @@ export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[]
       if (owner?.resumable && body) probeReentry(ctx, owner, body, depth);
       visitChildren(node, depth);
     },
+    WithStatement(node, depth) {
+      ctx.logs?.walker.enterWith();
+      visitChildren(node, depth);
+      ctx.logs?.walker.exitWith();
+    },
     TryStatement(node, depth) {
       const owner = currentOwner();
       const finalizer = child(node, 'finalizer');
@@ -157,6 +176,7 @@ export function collectProbes(program: Node, ctx: CollectContext): PlannedSite[]
 
   function visit(node: Node, depth: number): void {
     if (ctx.ignoredStarts.has(node.start) && ancestors.length > 0) return;
+    ctx.logs?.walker.visit(node, depth, ancestors[ancestors.length - 1]);
     const handler = handlers[node.type];
     if (handler) handler(node, depth);
     else visitChildren(node, depth);

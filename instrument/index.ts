@@ -1,5 +1,4 @@
 import MagicString from 'magic-string';
-import { basename } from 'node:path';
 import { GLOBAL_NAME } from '../runtime/probe-protocol.js';
 import { collectProbes, type PlannedSite } from './collect-probes.js';
 import { EditList } from './edit-list.js';
@@ -9,11 +8,17 @@ import { createLocator } from './line-locator.js';
 import { moduleHash } from './module-hash.js';
 import { parseSource } from './parse-source.js';
 import { createProbeText } from './probe-text.js';
-import { composeMaps, createPositionMapper, toTracePath } from './source-maps.js';
+import { composeMaps, createPositionMapper, generateMap, toTracePath } from './source-maps.js';
 import type { FunctionSite, InstrumentOptions, InstrumentResult, RawSourceMap } from './types.js';
+import type { LogPlan, LogSite } from './log-plan.js';
+import { compileLogRules, NO_LOG_RULES } from './log-rules.js';
+import { createLogText } from './log-text.js';
+import { LogWalker } from './log-walker.js';
+import { findMagicComments } from './magic-comments.js';
 
 export type { FunctionSite, InstrumentOptions, InstrumentResult, LogRewriteOptions, RawSourceMap, SourceKind } from './types.js';
 export type { PlannedSite } from './collect-probes.js';
+export type { EntryLogs, LogEdit, LogPlan, LogRead, LogSite } from './log-plan.js';
 export { toTracePath } from './source-maps.js';
 export { isIncludedFile, type FileFilter } from './file-filter.js';
 
@@ -29,6 +34,11 @@ export interface ModulePlan {
   tableJson: string;
   /** Function K of the table is sites[K]; `bodyStart` finds its body in the same source text. */
   sites: PlannedSite[];
+  /** Compile-time logs: register's third argument and the edits; null when the module has none. */
+  logsJson: string | null;
+  logs: LogPlan | null;
+  /** --log-exception: bodies catch, record and rethrow what propagates out of a call (probe-text.ts). */
+  recordThrows: boolean;
 }
 
 interface Analysis {
@@ -60,14 +70,15 @@ export function instrumentCode(code: string, options: InstrumentOptions): Instru
 
   // The prologue goes after the directive prologue (or `'use strict'` would stop being one).
   const directivesBefore = (program.body as Node[]).indexOf(firstCode) > 0;
-  edits.open(firstCode.start, -1, (directivesBefore ? ';' : '') + createProbeText(plan.hash).prologue(plan.filesJson, plan.tableJson));
+  edits.open(firstCode.start, -1, (directivesBefore ? ';' : '') + createProbeText(plan.hash).prologue(plan.filesJson, plan.tableJson, plan.logsJson));
+  if (plan.logs) {
+    const logText = createLogText(plan.hash);
+    for (const edit of plan.logs.edits) logText.apply(edits, edit);
+  }
   const s = new MagicString(code);
   edits.applyTo(s);
   let map: RawSourceMap | null = null;
-  if (options.sourceMap !== false) {
-    const ours = s.generateMap({ hires: 'boundary', source: options.filename, file: basename(options.filename), includeContent: true });
-    map = composeMaps(JSON.parse(ours.toString()) as RawSourceMap, options.inputMap);
-  }
+  if (options.sourceMap !== false) map = composeMaps(generateMap(s, options.filename), options.inputMap);
   return { code: s.toString(), map, instrumented: true, sites: plan.sites.map(publicSite), warnings };
 }
 
@@ -81,33 +92,62 @@ function analyze(code: string, options: InstrumentOptions, edits: EditList): Ana
   }
   if (hasIgnoreFileComment(parsed.comments)) return { plan: null, warnings: [] };
   const hash = moduleHash(file);
+  const locate = createLocator(code);
+  const mapPosition = options.inputMap ? createPositionMapper(options.inputMap, options.filename, options.root) : null;
+  // Only a file with log options or a `!viztracer:` comment pays for the log walk.
+  const rules = compileLogRules(options.logs);
+  const magic = code.includes('!viztracer:') ? findMagicComments(code, parsed.comments) : null;
+  const walker = rules || magic ? new LogWalker({ code, rules: rules ?? NO_LOG_RULES, locate: logLocator(locate, mapPosition, file) }, magic) : null;
   const sites = collectProbes(parsed.program, {
     code,
-    locate: createLocator(code),
+    locate,
     file,
-    mapPosition: options.inputMap ? createPositionMapper(options.inputMap, options.filename, options.root) : null,
+    mapPosition,
     ignoredStarts: findIgnoredStarts(code, parsed.comments),
     edits,
-    probes: createProbeText(hash),
+    probes: createProbeText(hash, rules?.exception === true),
+    logs: walker ? { walker, text: createLogText(hash) } : null,
   });
-  if (sites.length === 0) return { plan: null, warnings: [] };
-  return { plan: { hash, ...encodeTable(sites), sites }, warnings: [], program: parsed.program };
+  const finished = walker?.finish();
+  const warnings = (finished?.warnings ?? []).map(({ at, message }) => {
+    const pos = locate(at);
+    return `${file}:${pos.line}:${pos.column}: ${message}`;
+  });
+  const logs = finished && (finished.plan.edits.length > 0 || finished.plan.entries.size > 0) ? finished.plan : null;
+  if (sites.length === 0 && !logs) return { plan: null, warnings };
+  const table = encodeTable(sites, logs?.sites ?? null);
+  return { plan: { hash, ...table, sites, logs, recordThrows: rules?.exception === true }, warnings, program: parsed.program };
+}
+
+/** A log site's file and line, through the input source map like a function site's. */
+function logLocator(locate: ReturnType<typeof createLocator>, mapPosition: ReturnType<typeof createPositionMapper> | null, file: string) {
+  return (at: number): { file: string; line: number } => {
+    const pos = locate(at);
+    const mapped = mapPosition?.(pos.line, pos.column);
+    return mapped ? { file: mapped.file, line: mapped.line } : { file, line: pos.line };
+  };
 }
 
 const publicSite = ({ name, file, line, column }: FunctionSite): FunctionSite => ({ name, file, line, column });
 
-/** The module's function table as JSON literals: files, then [name, fileIndex, line, column]*. */
-function encodeTable(sites: readonly FunctionSite[]): { filesJson: string; tableJson: string } {
+/**
+ * The module's tables as JSON literals: files, then [name, fileIndex, line, column]* and, with
+ * logs, [kind, text, fileIndex, line]* (runtime/probe-protocol.ts LogTable).
+ */
+function encodeTable(sites: readonly FunctionSite[], logSites: readonly LogSite[] | null): { filesJson: string; tableJson: string; logsJson: string | null } {
   const files: string[] = [];
   const index = new Map<string, number>();
-  const table: (string | number)[] = [];
-  for (const site of sites) {
-    let i = index.get(site.file);
+  const fileIndex = (file: string): number => {
+    let i = index.get(file);
     if (i === undefined) {
-      i = files.push(site.file) - 1;
-      index.set(site.file, i);
+      i = files.push(file) - 1;
+      index.set(file, i);
     }
-    table.push(site.name, i, site.line, site.column);
-  }
-  return { filesJson: JSON.stringify(files), tableJson: JSON.stringify(table) };
+    return i;
+  };
+  const table: (string | number)[] = [];
+  for (const site of sites) table.push(site.name, fileIndex(site.file), site.line, site.column);
+  const logs: (string | number)[] | null = logSites && [];
+  for (const site of logSites ?? []) logs!.push(site.kind, site.text, fileIndex(site.file), site.line);
+  return { filesJson: JSON.stringify(files), tableJson: JSON.stringify(table), logsJson: logs && JSON.stringify(logs) };
 }

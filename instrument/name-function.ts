@@ -126,6 +126,8 @@ function keyName(member: Node, code: string): string {
 
 /** `x`, `a.b.c`, `this.handler`, `exports.foo`: only simple, short targets name a function. */
 function bindingName(target: Node | null, code: string): string | null {
+  // `(a.b) = () => {}`: acorn keeps the parentheses of an assignment target, oxc drops them.
+  while (target?.type === 'ParenthesizedExpression') target = child(target, 'expression');
   if (!target) return null;
   if (target.type === 'Identifier') return String(target.name);
   if (target.type === 'MemberExpression' && target.computed !== true) {

@@ -1,6 +1,7 @@
 import { parseSync, type ParserOptions } from 'oxc-parser';
 import type { Node } from './estree.js';
 import type { CommentLike } from './ignore-comments.js';
+import { parsePlainJs } from './parse-plain-js.js';
 import type { SourceKind } from './types.js';
 
 export interface Parsed {
@@ -29,6 +30,10 @@ function langOf(filename: string): Lang {
  */
 export function parseSource(code: string, filename: string, kind: SourceKind): Parsed | ParseFailure {
   const lang = langOf(filename);
+  if (lang === 'js') {
+    const plain = parsePlainJs(code, kind);
+    if (plain) return plain;
+  }
   const first = tryParse(code, filename, kind, lang);
   // Some projects put JSX in .js files; plain JS is tried first because JSX mode rejects
   // Annex B's HTML-like comments.

@@ -32,33 +32,34 @@ export function probeBlockBody(
   closeBrace: number,
   depth: number,
   tryAfter?: Node,
+  entryLogs = '',
 ): void {
   let i = 0;
   while (i < statements.length && isDirective(statements[i]!)) i++;
   const at = i < statements.length ? statements[i]!.start : closeBrace;
   const { probes } = ctx;
   // A `;` ends the directive prologue even when the last directive has none ('x'\n(...) is a call).
-  const entry = (i > 0 ? ';' : '') + probes.entry(owner.k, owner.resumable);
+  const entry = (i > 0 ? ';' : '') + probes.entry(owner.k, owner.resumable) + entryLogs;
   if (tryAfter) {
     // The `;` also ends a `super(...)` statement written without one.
     ctx.edits.open(at, depth, entry);
     ctx.edits.open(tryAfter.end, depth, `;${probes.tryOpen}`);
-    ctx.edits.close(closeBrace, depth, probes.tryClose);
+    ctx.edits.close(closeBrace, depth, probes.tryClose(owner.k, owner.resumable));
     return;
   }
   const open = entry + probes.tryOpen;
   if (at === closeBrace) {
-    ctx.edits.open(at, depth, open + probes.tryClose);
+    ctx.edits.open(at, depth, open + probes.tryClose(owner.k, owner.resumable));
   } else {
     ctx.edits.open(at, depth, open);
-    ctx.edits.close(closeBrace, depth, probes.tryClose);
+    ctx.edits.close(closeBrace, depth, probes.tryClose(owner.k, owner.resumable));
   }
 }
 
 /** A concise arrow body `x => expr` becomes a block that returns `(expr)`. */
-export function probeConciseBody(ctx: ProbeContext, owner: Owner, body: Node, depth: number): void {
-  ctx.edits.open(body.start, depth, ctx.probes.conciseOpen(owner.k, owner.resumable));
-  ctx.edits.close(body.end, depth, ctx.probes.conciseClose);
+export function probeConciseBody(ctx: ProbeContext, owner: Owner, body: Node, depth: number, entryLogs = ''): void {
+  ctx.edits.open(body.start, depth, ctx.probes.conciseOpen(owner.k, owner.resumable, entryLogs));
+  ctx.edits.close(body.end, depth, ctx.probes.conciseClose(owner.k, owner.resumable));
 }
 
 /** `await X`, `yield X`, `yield* X`, bare `yield`: close the slice before, reopen after. */

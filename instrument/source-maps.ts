@@ -1,6 +1,7 @@
 import remapping from '@jridgewell/remapping';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
-import { isAbsolute, relative, resolve } from 'node:path';
+import type MagicString from 'magic-string';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MapPosition } from './collect-probes.js';
 import type { RawSourceMap } from './types.js';
@@ -30,9 +31,41 @@ export function createPositionMapper(inputMap: RawSourceMap | string, filename: 
   };
 }
 
+/**
+ * The instrumented code's map back to `filename`. 'boundary' maps every word start: `hires:
+ * false` (line starts only) loses the columns of stack traces once a bundler composes it with its
+ * own map, and `true` (every character) made maps ~2.7 times larger for no column a stack trace
+ * or debugger uses (notes/toolchain.md §4).
+ */
+export function generateMap(s: MagicString, filename: string): RawSourceMap {
+  return plainMap(s.generateMap({ hires: 'boundary', source: filename, file: basename(filename), includeContent: true }));
+}
+
 /** Our map composed with the input map, so the result points at the original source. */
 export function composeMaps(ours: RawSourceMap, inputMap: RawSourceMap | string | null | undefined): RawSourceMap {
   if (!inputMap) return ours;
-  const composed = remapping([ours as never, parseMap(inputMap) as never], () => null);
-  return JSON.parse(composed.toString()) as RawSourceMap;
+  // Encoded mappings (a string): remapping's `decodedMappings` option is off.
+  return plainMap(remapping([ours as never, parseMap(inputMap) as never], () => null) as MapFields);
+}
+
+interface MapFields {
+  file?: string | null | undefined;
+  sourceRoot?: string | undefined;
+  sources: (string | null)[];
+  sourcesContent?: (string | null)[] | undefined;
+  names: string[];
+  mappings: string;
+}
+
+/**
+ * A map class instance (magic-string's, remapping's) as plain JSON fields, without the
+ * `JSON.parse(map.toString())` round trip: on a large file that was a second copy of the whole
+ * map, as a string and then as objects.
+ */
+function plainMap(map: MapFields): RawSourceMap {
+  const raw: RawSourceMap = { version: 3, sources: map.sources, names: map.names, mappings: map.mappings };
+  if (map.file != null) raw.file = map.file;
+  if (map.sourceRoot != null) raw.sourceRoot = map.sourceRoot;
+  if (map.sourcesContent != null) raw.sourcesContent = map.sourcesContent;
+  return raw;
 }

@@ -19,6 +19,18 @@ export interface BrowserRuntimeOptions {
   saveOnPageHide?: boolean;
   /** Project root, for information (sources are attached by the dev server, which knows it). @default undefined */
   root?: string;
+  /** console.log/info/warn/error/debug calls become instant events. @default false */
+  logPrint?: boolean;
+  /** With logPrint: do not also write to the console. @default false */
+  hidePrint?: boolean;
+  /** Node only: in a browser the runtime says so on the console and records no GC (the API throws). @default false */
+  logGc?: boolean;
+  /** Record only logSparse() functions and custom events. @default false */
+  logSparse?: boolean;
+  /** Longest text kept for a logged value. @default 256 */
+  reprLimit?: number;
+  /** Start recording at once (the API installs a runtime that waits for start()). @default true */
+  autoStart?: boolean;
 }
 
 export interface ResolvedBrowserRuntimeOptions {
@@ -27,9 +39,17 @@ export interface ResolvedBrowserRuntimeOptions {
   minDuration: bigint;
   endpoint: string | undefined;
   saveOnPageHide: boolean;
+  logPrint: boolean;
+  hidePrint: boolean;
+  logSparse: boolean;
+  reprLimit: number | undefined;
+  autoStart: boolean;
+  /** logGc was asked for: the runtime warns that it is Node-only (a page must not fail to load over it). */
+  logGcAsked: boolean;
 }
 
-const KEYS = new Set(['tracerEntries', 'maxStackDepth', 'minDuration', 'endpoint', 'saveOnPageHide', 'root']);
+const FLAGS = ['saveOnPageHide', 'logPrint', 'hidePrint', 'logGc', 'logSparse', 'autoStart'] as const;
+const KEYS = new Set(['tracerEntries', 'maxStackDepth', 'minDuration', 'endpoint', 'root', 'reprLimit', ...FLAGS]);
 
 export function resolveBrowserRuntimeOptions(options: BrowserRuntimeOptions | undefined): ResolvedBrowserRuntimeOptions {
   const o = options ?? {};
@@ -40,14 +60,22 @@ export function resolveBrowserRuntimeOptions(options: BrowserRuntimeOptions | un
   if (o.endpoint !== undefined && (typeof o.endpoint !== 'string' || o.endpoint === '')) {
     throw new VizTracerError('INVALID_OPTION', `"endpoint" must be a URL path, got ${JSON.stringify(o.endpoint)}`);
   }
-  if (o.saveOnPageHide !== undefined && typeof o.saveOnPageHide !== 'boolean') {
-    throw new VizTracerError('INVALID_OPTION', `"saveOnPageHide" must be a boolean, got ${String(o.saveOnPageHide)}`);
+  for (const flag of FLAGS) {
+    const v = o[flag];
+    if (v !== undefined && typeof v !== 'boolean') throw new VizTracerError('INVALID_OPTION', `"${flag}" must be a boolean, got ${String(v)}`);
   }
+
   return {
     tracerEntries: o.tracerEntries,
     maxStackDepth: o.maxStackDepth === -1 ? undefined : o.maxStackDepth,
     minDuration: o.minDuration === undefined ? 0n : parseDuration(o.minDuration),
     endpoint: o.endpoint,
     saveOnPageHide: o.saveOnPageHide ?? false,
+    logPrint: o.logPrint ?? false,
+    hidePrint: o.hidePrint ?? false,
+    logSparse: o.logSparse ?? false,
+    reprLimit: o.reprLimit,
+    autoStart: o.autoStart ?? true,
+    logGcAsked: o.logGc === true,
   };
 }

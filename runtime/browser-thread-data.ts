@@ -4,6 +4,8 @@
  * back into a RecorderSnapshot on its own clock and writes it as one more thread of its trace.
  */
 import { originShiftNs } from './browser-clock.js';
+import { argsBack, argsOut, logsBack, logsOut, type ThreadLogs } from './browser-thread-logs.js';
+import type { CallArgs } from './recorder-call-args.js';
 import type { FunctionInfo } from './function-registry.js';
 import type { EventSegment, RecorderSnapshot } from './recorder-snapshot.js';
 
@@ -22,6 +24,12 @@ export interface ThreadData {
   dropped: number;
   baseTimeNanoseconds: bigint;
   savedAt: bigint;
+  /** Logged call args by event index. */
+  args: [number, CallArgs][];
+  /** Log events, when the worker logged any. */
+  logs: ThreadLogs | undefined;
+  /** Set through the API (tracer.setThreadName). */
+  threadName: string | undefined;
 }
 
 export function toThreadData(snapshot: RecorderSnapshot, name: string | undefined, timeOrigin: number): ThreadData {
@@ -31,7 +39,9 @@ export function toThreadData(snapshot: RecorderSnapshot, name: string | undefine
   const ends = new BigInt64Array(n);
   let at = 0;
   let finished = 0;
+  const args: [number, CallArgs][] = [];
   for (const seg of snapshot.segments) {
+    for (const [slot, a] of seg.args ?? []) if (slot >= seg.from && slot < seg.to) args.push([at + slot - seg.from, argsOut(a)]);
     ids.set(seg.ids.subarray(seg.from, seg.to), at);
     starts.set(seg.starts.subarray(seg.from, seg.to), at);
     ends.set(seg.ends.subarray(seg.from, seg.to), at);
@@ -51,12 +61,17 @@ export function toThreadData(snapshot: RecorderSnapshot, name: string | undefine
     dropped: snapshot.dropped,
     baseTimeNanoseconds: snapshot.baseTimeNanoseconds,
     savedAt: snapshot.savedAt,
+    args,
+    logs: snapshot.logs ? logsOut(snapshot.logs, snapshot.logSites) : undefined,
+    threadName: snapshot.threadName,
   };
 }
 
 /** Buffers to transfer with a ThreadData message (no copy on the way). */
-export const transferList = (d: ThreadData): ArrayBuffer[] =>
-  [d.ids.buffer, d.starts.buffer, d.ends.buffer] as ArrayBuffer[];
+export const transferList = (d: ThreadData): ArrayBuffer[] => [
+  d.ids.buffer, d.starts.buffer, d.ends.buffer,
+  ...(d.logs ? [d.logs.kinds.buffer, d.logs.sites.buffer, d.logs.times.buffer, d.logs.ends.buffer] : []),
+] as ArrayBuffer[];
 
 /** The thread as a snapshot on the clock whose time origin is `timeOrigin` (shifted in place). */
 export function fromThreadData(d: ThreadData, timeOrigin: number): RecorderSnapshot {
@@ -68,8 +83,11 @@ export function fromThreadData(d: ThreadData, timeOrigin: number): RecorderSnaps
     }
   }
   const n = d.ids.length;
+  // Older pages' workers (or a worker without logs) send no args / logs.
+  const args = new Map((d.args ?? []).map(([i, a]) => [i, argsBack(a)] as const));
   const segment = (from: number, to: number, unfinished: boolean): EventSegment =>
-    ({ ids: d.ids, starts: d.starts, ends: d.ends, from, to, unfinished });
+    ({ ids: d.ids, starts: d.starts, ends: d.ends, from, to, unfinished, args: args.size > 0 ? args : undefined });
+  const logs = d.logs ? logsBack(d.logs, shift) : undefined;
   const segments = [segment(0, d.finished, false), segment(d.finished, n, true)].filter((s) => s.to > s.from);
   const functions: FunctionInfo = d.functions;
   return {
@@ -81,5 +99,8 @@ export function fromThreadData(d: ThreadData, timeOrigin: number): RecorderSnaps
     functions,
     baseTimeNanoseconds: d.baseTimeNanoseconds - shift,
     savedAt: d.savedAt + shift,
+    logs: logs?.logs,
+    logSites: logs?.sites,
+    threadName: d.threadName,
   };
 }

@@ -5,10 +5,13 @@
  * (hi * 2^32 + lo, exact below 2^53 ns = 104 days of uptime).
  */
 import { utf8, type ByteWriter } from './byte-writer.js';
+import { callArgsJson } from './call-args-json.js';
 import { eventName } from './event-name.js';
 import { writeNsAsUs } from './format-digits.js';
 import type { FunctionInfo } from './function-registry.js';
+import type { LogSiteInfo } from './recorder-log-sites.js';
 import type { EventSegment } from './recorder-snapshot.js';
+import type { SafeRepr } from './safe-repr.js';
 
 const DUR = utf8(',"dur":');
 const END = utf8('}');
@@ -25,8 +28,14 @@ export interface CompleteEventsResult {
 }
 
 /** Writes the segments' events, each preceded by ",\n" (metadata events come first). */
+/** What call args need at save time (call-args-json.ts). */
+export interface ArgsContext {
+  sites: LogSiteInfo | undefined;
+  repr: SafeRepr;
+}
+
 export function writeCompleteEvents(
-  w: ByteWriter, segments: readonly EventSegment[], functions: FunctionInfo, pid: number, tid: number,
+  w: ByteWriter, segments: readonly EventSegment[], functions: FunctionInfo, pid: number, tid: number, argsContext?: ArgsContext,
 ): CompleteEventsResult {
   const prefixes: (Uint8Array | undefined)[] = [];
   const seen: number[] = [];
@@ -37,6 +46,7 @@ export function writeCompleteEvents(
     const starts = new Uint32Array(seg.starts.buffer, seg.starts.byteOffset, seg.starts.length * 2);
     const ends = new Uint32Array(seg.ends.buffer, seg.ends.byteOffset, seg.ends.length * 2);
     const tail = seg.unfinished ? END_UNFINISHED : END;
+    const args = argsContext === undefined ? undefined : seg.args;
     const size = w.buf.length;
     let buf = w.buf;
     let pos = w.pos;
@@ -61,6 +71,16 @@ export function writeCompleteEvents(
       pos = writeNsAsUs(buf, pos, start);
       for (let j = 0; j < DUR.length; j++) buf[pos + j] = DUR[j]!;
       pos = writeNsAsUs(buf, pos + DUR.length, end - start);
+      const logged = args?.get(i);
+      if (logged !== undefined) {
+        // A call with logged args: rare, so a string is fine here.
+        w.pos = pos;
+        w.text(`,"args":${callArgsJson(logged, argsContext!.sites, argsContext!.repr, seg.unfinished)}}`);
+        buf = w.buf;
+        pos = w.pos;
+        count++;
+        continue;
+      }
       for (let j = 0; j < tail.length; j++) buf[pos + j] = tail[j]!;
       pos += tail.length;
       count++;

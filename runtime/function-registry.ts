@@ -32,7 +32,7 @@ const defineProperty = Reflect.defineProperty;
 const isArray = Array.isArray;
 
 function append<T>(list: T[], value: T): void {
-  defineProperty(list, list.length, { value, writable: true, enumerable: true, configurable: true });
+  defineProperty(list, list.length, { __proto__: null, value, writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
 }
 
 export function createFunctionRegistry(): FunctionRegistry {

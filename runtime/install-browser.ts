@@ -12,6 +12,8 @@ import { resolveBrowserRuntimeOptions, type BrowserRuntimeOptions, type Resolved
 import { downloadTrace, postTrace, traceBlob, type SaveResult } from './browser-save.js';
 import { fromThreadData, toThreadData, type ThreadData } from './browser-thread-data.js';
 import { linkToParent, linkWorkers, type WorkerChild } from './browser-worker-link.js';
+import { createLogFacade, type LogFacade } from './api/custom-events.js';
+import { installPrintLog, safeJoin } from './print-log.js';
 import { GLOBAL_NAME, PROTOCOL_VERSION, type ProbeRuntime } from './probe-protocol.js';
 import { createRecorder, type Recorder } from './recorder.js';
 import type { TraceThread } from './trace-body.js';
@@ -23,8 +25,10 @@ export type { SaveResult } from './browser-save.js';
 export interface BrowserRuntime extends ProbeRuntime {
   readonly recorder: Recorder;
   readonly options: ResolvedBrowserRuntimeOptions;
-  /** Saves the page's and its workers' threads (from a worker: asks the page to). */
-  save(): Promise<SaveResult | undefined>;
+  /** What magic comments call: a small facade until a VizTracer is created, then that VizTracer. */
+  tracer: LogFacade;
+  /** Saves the page's and its workers' threads (from a worker: asks the page to); `name` names a download. */
+  save(name?: string): Promise<SaveResult | undefined>;
   /** Resume / pause recording in this context. */
   start(): void;
   stop(): void;
@@ -52,6 +56,8 @@ export function installBrowserRuntime(options: BrowserRuntimeOptions = {}): Brow
     tracerEntries: opts.tracerEntries,
     maxStackDepth: opts.maxStackDepth,
     minDuration: opts.minDuration,
+    reprLimit: opts.reprLimit,
+    logSparse: opts.logSparse,
   });
   const inWorker = g.WorkerGlobalScope !== undefined;
   const ownThread = (): ThreadData => toThreadData(recorder.snapshot(), g.name || undefined, g.performance.timeOrigin);
@@ -62,7 +68,7 @@ export function installBrowserRuntime(options: BrowserRuntimeOptions = {}): Brow
   };
   const parent: WorkerChild | undefined = isDedicatedWorker(g) ? linkToParent(g, ownThread, collect) : undefined;
 
-  async function save(): Promise<SaveResult | undefined> {
+  async function save(name?: string): Promise<SaveResult | undefined> {
     if (parent) {
       parent.requestSave();
       return undefined;
@@ -84,7 +90,7 @@ export function installBrowserRuntime(options: BrowserRuntimeOptions = {}): Brow
         g.console.warn(`viztracer: could not send the trace to ${opts.endpoint} (${String(error)}); downloading it instead`);
       }
     }
-    if (!downloadTrace(g, blob)) {
+    if (!downloadTrace(g, blob, name)) {
       throw new VizTracerError('WRITE_FAILED', 'save(): no dev server endpoint and no document to download from (a worker without a traced page)');
     }
     return { ...result, via: 'download' };
@@ -95,6 +101,7 @@ export function installBrowserRuntime(options: BrowserRuntimeOptions = {}): Brow
     register: recorder.register,
     recorder,
     options: opts,
+    tracer: createLogFacade(recorder),
     save,
     start: () => recorder.start(),
     stop: () => recorder.stop(),
@@ -106,7 +113,14 @@ export function installBrowserRuntime(options: BrowserRuntimeOptions = {}): Brow
     },
   };
   slot[GLOBAL_NAME] = runtime;
-  recorder.start();
+  if (opts.logPrint) {
+    // The original methods get the original arguments: the DevTools console keeps live objects.
+    installPrintLog(g.console as unknown as Record<string, unknown>, recorder, {
+      hide: opts.hidePrint, format: (args) => safeJoin(args, recorder), write: 'args',
+    });
+  }
+  if (opts.logGcAsked) g.console.warn('viztracer: --log-gc is Node-only: browsers report no garbage collections to pages; no GC events are recorded');
+  if (opts.autoStart) recorder.start();
   if (opts.saveOnPageHide && g.document) {
     const doc = g.document;
     doc.addEventListener('visibilitychange', () => {

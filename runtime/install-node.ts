@@ -4,7 +4,11 @@
  * Worker threads record but do not save yet (merging workers comes later).
  */
 import fs from 'node:fs';
+import { format, types } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
+import { createLogFacade, type LogFacade } from './api/custom-events.js';
+import { installGcLog, type GcLog } from './gc-log.js';
+import { installPrintLog } from './print-log.js';
 import { hrtimeClock, wallClock } from './node-clock.js';
 import { resolveNodeRuntimeOptions, type NodeRuntimeOptions, type ResolvedNodeRuntimeOptions } from './node-runtime-options.js';
 import { GLOBAL_NAME, PROTOCOL_VERSION, type ProbeRuntime } from './probe-protocol.js';
@@ -16,8 +20,13 @@ import { VizTracerError } from './viztracer-error.js';
 export interface NodeRuntime extends ProbeRuntime {
   readonly recorder: Recorder;
   readonly options: ResolvedNodeRuntimeOptions;
-  /** Writes the trace now (open calls closed now, marked unfinished); returns the events written. */
-  saveTrace(): number;
+  /**
+   * What magic comments call (`__viztracer__.tracer.logInstant(...)`): a small facade until a
+   * VizTracer is created, then that VizTracer.
+   */
+  tracer: LogFacade;
+  /** Writes the trace now (open calls closed now, marked unfinished) to `output` (default: the option); returns the events written. */
+  saveTrace(output?: string): number;
   /** Stops recording, removes the save triggers and the global (for tests). */
   uninstall(): void;
 }
@@ -36,14 +45,21 @@ export function installNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
     tracerEntries: opts.tracerEntries,
     maxStackDepth: opts.maxStackDepth,
     minDuration: opts.minDuration,
+    reprLimit: opts.reprLimit,
+    isProxy: types.isProxy,
+    warn: (message) => writeStderr(`${message}\n`),
+    logSparse: opts.logSparse,
   });
   let triggers: SaveTriggers | undefined;
+  let gc: GcLog | undefined;
+  let restoreConsole: (() => void) | undefined;
 
-  function saveTrace(): number {
+  function saveTrace(output: string = opts.output): number {
+    gc?.flush();
     const snapshot = recorder.snapshot();
-    const count = writeTrace(snapshot, { output: opts.output, root: opts.root, processName: opts.processName });
+    const count = writeTrace(snapshot, { output, root: opts.root, processName: opts.processName });
     if (!opts.quiet) {
-      let text = `viztracer: saved ${count} events to ${opts.output}\n`;
+      let text = `viztracer: saved ${count} events to ${output}\n`;
       if (snapshot.dropped > 0) {
         text += `viztracer: warning: the ring buffer overflowed: the oldest ${snapshot.dropped} of ${snapshot.total} calls were dropped; `
           + `raise --tracer-entries (now ${recorder.options.tracerEntries}) or filter (--max-stack-depth, --min-duration)\n`;
@@ -58,16 +74,26 @@ export function installNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
     register: recorder.register,
     recorder,
     options: opts,
+    tracer: createLogFacade(recorder),
     saveTrace,
     uninstall() {
       recorder.stop();
       triggers?.remove();
+      gc?.stop();
+      restoreConsole?.();
       if (g[GLOBAL_NAME] === runtime) delete g[GLOBAL_NAME];
     },
   };
   g[GLOBAL_NAME] = runtime;
-  recorder.start();
-  if (isMainThread) triggers = installSaveTriggers(() => saveQuietly(saveTrace));
+  if (opts.logPrint) {
+    // Formatted once and written as text: a custom inspect hook runs once, as without tracing.
+    restoreConsole = installPrintLog(console as unknown as Record<string, unknown>, recorder, {
+      hide: opts.hidePrint, format: (args) => format(...args), write: 'text',
+    });
+  }
+  if (opts.logGc) gc = installGcLog(recorder);
+  if (opts.autoStart) recorder.start();
+  if (isMainThread && opts.saveOnExit) triggers = installSaveTriggers(() => saveQuietly(() => saveTrace()));
   return runtime;
 }
 

@@ -18,6 +18,20 @@ export interface NodeRuntimeOptions {
   quiet?: boolean;
   /** Name of the process in the trace. @default 'node <script name>' */
   processName?: string;
+  /** --log-print: console.log/info/warn/error/debug calls become instant events. @default false */
+  logPrint?: boolean;
+  /** With logPrint: do not also write the console output. @default false */
+  hidePrint?: boolean;
+  /** --log-gc: garbage collections as slices on a "GC" track and a counter. @default false */
+  logGc?: boolean;
+  /** --log-sparse: only logSparse() calls and custom events are recorded. @default false */
+  logSparse?: boolean;
+  /** Longest text kept for a logged value. @default 256 */
+  reprLimit?: number;
+  /** Start recording at once (the API installs a runtime that waits for start()). @default true */
+  autoStart?: boolean;
+  /** Save at exit and on SIGINT/SIGTERM (the API saves when asked). @default true */
+  saveOnExit?: boolean;
 }
 
 export interface ResolvedNodeRuntimeOptions {
@@ -28,9 +42,17 @@ export interface ResolvedNodeRuntimeOptions {
   minDuration: bigint;
   quiet: boolean;
   processName: string;
+  logPrint: boolean;
+  hidePrint: boolean;
+  logGc: boolean;
+  logSparse: boolean;
+  reprLimit: number | undefined;
+  autoStart: boolean;
+  saveOnExit: boolean;
 }
 
-const KEYS = new Set(['output', 'root', 'tracerEntries', 'maxStackDepth', 'minDuration', 'quiet', 'processName']);
+const FLAGS = ['quiet', 'logPrint', 'hidePrint', 'logGc', 'logSparse', 'autoStart', 'saveOnExit'] as const;
+const KEYS = new Set(['output', 'root', 'tracerEntries', 'maxStackDepth', 'minDuration', 'processName', 'reprLimit', ...FLAGS]);
 
 export function resolveNodeRuntimeOptions(options: NodeRuntimeOptions): ResolvedNodeRuntimeOptions {
   if (typeof options !== 'object' || options === null) {
@@ -46,7 +68,10 @@ export function resolveNodeRuntimeOptions(options: NodeRuntimeOptions): Resolved
   if (typeof root !== 'string' || !path.isAbsolute(root)) {
     throw new VizTracerError('INVALID_OPTION', `"root" must be an absolute path, got ${JSON.stringify(root)}`);
   }
-  if (typeof quiet !== 'boolean') throw new VizTracerError('INVALID_OPTION', `"quiet" must be a boolean, got ${String(quiet)}`);
+  for (const flag of FLAGS) {
+    const v = options[flag];
+    if (v !== undefined && typeof v !== 'boolean') throw new VizTracerError('INVALID_OPTION', `"${flag}" must be a boolean, got ${String(v)}`);
+  }
   const script = process.argv[1];
   return {
     output,
@@ -56,5 +81,12 @@ export function resolveNodeRuntimeOptions(options: NodeRuntimeOptions): Resolved
     minDuration: typeof minDuration === 'bigint' ? minDuration : parseDuration(minDuration),
     quiet,
     processName: options.processName ?? (script ? `node ${path.basename(script)}` : 'node'),
+    logPrint: options.logPrint ?? false,
+    hidePrint: options.hidePrint ?? false,
+    logGc: options.logGc ?? false,
+    logSparse: options.logSparse ?? false,
+    reprLimit: options.reprLimit,
+    autoStart: options.autoStart ?? true,
+    saveOnExit: options.saveOnExit ?? true,
   };
 }

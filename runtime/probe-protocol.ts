@@ -45,10 +45,19 @@
  *   const {a, b} = e;               ->  const {a, b} = e;(__vt_H||__vt_H_i()).l(La, a);__vt_H.l(Lb, b);
  *   for (const x of xs) S           ->  for (const x of xs) {(__vt_H||__vt_H_i()).l(L, x);S}
  *   obj.attr = e / obj.attr op= e   ->  (__vt_H||__vt_H_i()).l(L, obj.attr = e)   (the assigned value; no getter runs)
- *   parameters / --log-func-entry   ->  after the entry probe: __vt_H.l(L, a);  /  __vt_H.l(L, undefined);
+ *   parameters / --log-func-entry   ->  after the entry probe: (__vt_H||__vt_H_i()).l(L, a);  /  ….l(L, void 0);
  *   throw X   (--log-exception)     ->  throw (__vt_H||__vt_H_i()).l(L, X)
- *   --log-func-args                 ->  after the entry probe: __vt_H.g(__vt_d, L, a, b, ...rest-as-one-value)
- *   return X  (--log-func-retval)   ->  return __vt_H.v(__vt_d, X)   (also a concise arrow's body)
+ *   --log-func-args                 ->  after the entry probe: if(__vt_d>=0)__vt_H.g(__vt_d, L, a, b, ...rest-as-one-value)
+ *   try{...}finally{...} (--log-exception) ->  try{...}catch(__vt_e){if(__vt_d>=0)__vt_H.t(__vt_d,__vt_e);throw __vt_e}finally{...}
+ *                                       (resumable functions first re-enter: if(__vt_d<0)__vt_d=__vt_H.e(K);)
+ *   return X  (--log-func-retval)   ->  return (__vt_H||__vt_H_i()).v(__vt_d, X)   (also a concise arrow's body)
+ *   return X  where X awaits/yields ->  return (__vt_r=>(__vt_H||__vt_H_i()).v(__vt_d,__vt_r))(X)
+ *   magic `// !viztracer: log_instant("n") [if c]` line -> ;(__vt_H||__vt_H_i()).on&&(c)&&globalThis.__viztracer__.tracer.logInstant("n");
+ * (Fixes to the first draft of this contract, found while emitting it: `__vt_H.` alone fails in an
+ * ES module cycle, where a hoisted function runs before the prologue, so entry and return logs
+ * use the lazy handle too; `g` is only called with a live token, which is also what keeps the
+ * cycle case safe; and `__vt_d` changes at every await/yield inside X, so when X suspends the
+ * token is read once X has its value, not before, or `v` would name a slice already closed.)
  * `l`, `g`, `v` check `on` themselves and never throw, never call program code (reprs are safe:
  * runtime/safe-repr.ts), and `l`/`v`/`r` return their value argument unchanged.
  *
@@ -99,6 +108,16 @@ export interface ProbeRuntime {
    * relative to the project root (the TypeScript file, not emitted JS). Never throws.
    */
   register(files: readonly string[], table: FunctionTable, logs?: LogTable): ProbeHandle;
+  /**
+   * What `// !viztracer: log_instant(...)` / `log_var(...)` magic comments call, guarded by the
+   * module handle's `on`. Both runtimes (Node, browser) always provide it: a small facade, or the
+   * current API VizTracer once one exists. Never throws. Optional here only so test runtimes that
+   * record calls alone still satisfy the interface (no protocol change: v3 already emits it).
+   */
+  tracer?: {
+    logInstant(name: string, args?: unknown): void;
+    logVar(name: string, value: unknown): void;
+  };
 }
 
 /** The per-module object probes call. Every method is allocation-free and never throws. */
@@ -119,6 +138,11 @@ export interface ProbeHandle {
   r?<T>(v: T, ...logs: unknown[]): T;
   /** Function arguments of the call with token `d`, names from log site L (kind 'args'). */
   g?(d: number, k: number, ...values: unknown[]): void;
+  /**
+   * --log-exception: `e` propagated out of the call with token `d` (recorded on that call as
+   * args.exception). Present on every handle of a runtime, so code guarded by `d >= 0` may call it.
+   */
+  t?(d: number, e: unknown): void;
   /** Return value of the call with token `d`; returns `v`. */
   v?<T>(d: number, v: T): T;
 }

@@ -20,6 +20,14 @@ export interface RecorderOptions {
   minDuration?: bigint;
   /** Shadow-stack capacity; deeper calls are not recorded. @default 1 << 17 */
   stackCapacity?: number;
+  /** Longest text kept for a logged value (safe-repr.ts). @default 256 */
+  reprLimit?: number;
+  /** A trap-free proxy test for reprs (Node: util.types.isProxy). @default none */
+  isProxy?: (value: object) => boolean;
+  /** Where one-off warnings go (a non-number at a --log-number site). @default console.warn, captured */
+  warn?: (message: string) => void;
+  /** --log-sparse: probes stay dormant while recording; only custom events and logSparse calls are recorded. @default false */
+  logSparse?: boolean;
 }
 
 export interface ResolvedRecorderOptions {
@@ -29,12 +37,17 @@ export interface ResolvedRecorderOptions {
   maxStackDepth: number;
   minDuration: bigint;
   stackCapacity: number;
+  reprLimit: number;
+  isProxy: ((value: object) => boolean) | undefined;
+  warn: (message: string) => void;
+  logSparse: boolean;
 }
 
 export const DEFAULT_TRACER_ENTRIES = 1_000_000;
 export const DEFAULT_STACK_CAPACITY = 1 << 17;
 
-const KEYS = new Set(['clock', 'wallClock', 'tracerEntries', 'maxStackDepth', 'minDuration', 'stackCapacity']);
+const KEYS = new Set(['clock', 'wallClock', 'tracerEntries', 'maxStackDepth', 'minDuration', 'stackCapacity', 'reprLimit', 'isProxy', 'warn', 'logSparse']);
+const consoleWarn = typeof console === 'object' ? console.warn.bind(console) : () => undefined;
 
 export function resolveRecorderOptions(options: RecorderOptions): ResolvedRecorderOptions {
   for (const key of Object.keys(options)) {
@@ -51,6 +64,12 @@ export function resolveRecorderOptions(options: RecorderOptions): ResolvedRecord
   if (typeof minDuration !== 'bigint' || minDuration < 0n) {
     throw new VizTracerError('INVALID_OPTION', `"minDuration" must be a bigint >= 0 (ns), got ${String(minDuration)}`);
   }
+  if (options.logSparse !== undefined && typeof options.logSparse !== 'boolean') {
+    throw new VizTracerError('INVALID_OPTION', `"logSparse" must be a boolean, got ${String(options.logSparse)}`);
+  }
+  if (options.isProxy !== undefined && typeof options.isProxy !== 'function') {
+    throw new VizTracerError('INVALID_OPTION', 'recorder option "isProxy" must be a function');
+  }
   return {
     clock: options.clock,
     wallClock: options.wallClock ?? (() => BigInt(Date.now()) * 1_000_000n),
@@ -58,6 +77,10 @@ export function resolveRecorderOptions(options: RecorderOptions): ResolvedRecord
     maxStackDepth,
     minDuration,
     stackCapacity,
+    reprLimit: positiveInt('reprLimit', options.reprLimit, 256, 8),
+    isProxy: options.isProxy,
+    warn: options.warn ?? consoleWarn,
+    logSparse: options.logSparse ?? false,
   };
 }
 

@@ -3,6 +3,10 @@
  * copy of a 10^7-slot ring): consume a snapshot before the recorder runs again.
  */
 import type { FunctionInfo } from './function-registry.js';
+import type { CallArgs } from './recorder-call-args.js';
+import type { LogRingSnapshot } from './recorder-log-ring.js';
+import type { LogSiteInfo } from './recorder-log-sites.js';
+import type { SafeRepr } from './safe-repr.js';
 
 /** Slots [from, to) of three parallel arrays, one event per slot. */
 export interface EventSegment {
@@ -16,6 +20,8 @@ export interface EventSegment {
   readonly to: number;
   /** True for calls still open at save time (closed at the save time). */
   readonly unfinished: boolean;
+  /** Logged args (func_args, return_value, exec_steps) by slot, when any call has them. */
+  readonly args?: ReadonlyMap<number, CallArgs> | undefined;
 }
 
 export interface RecorderSnapshot {
@@ -35,6 +41,16 @@ export interface RecorderSnapshot {
   readonly baseTimeNanoseconds: bigint;
   /** Monotonic ns at which the snapshot was taken (the end of open frames). */
   readonly savedAt: bigint;
+  /** Log events (instants, counters, objects, custom durations), when any were recorded. */
+  readonly logs?: LogRingSnapshot | undefined;
+  /** The log-site table the log events and call args refer to. */
+  readonly logSites?: LogSiteInfo | undefined;
+  /** Builds the text of logged primitives at save time. */
+  readonly repr?: SafeRepr | undefined;
+  /** The thread's name set through the API (tracer.setThreadName). */
+  readonly threadName?: string | undefined;
+  /** tracer.setSyncMarker(), monotonic ns. */
+  readonly syncMarker?: bigint | undefined;
 }
 
 /** One event as a plain object: for tests and small tools, never for big traces. */

@@ -9,27 +9,26 @@
  * flag check.
  */
 import { createFunctionRegistry, type FunctionInfo } from './function-registry.js';
-import { NOT_RECORDING, PROTOCOL_VERSION, type FunctionTable, type ProbeHandle, type ProbeRuntime } from './probe-protocol.js';
-import { resolveRecorderOptions, type RecorderOptions, type ResolvedRecorderOptions } from './recorder-options.js';
+import { NOT_RECORDING, PROTOCOL_VERSION, type FunctionTable, type LogTable, type ProbeHandle } from './probe-protocol.js';
+import { startKey, type CallArgs } from './recorder-call-args.js';
+import type { ProbeWindow, Recorder } from './recorder-types.js';
+import { addLogMethods } from './recorder-handle-logs.js';
+import { createRecorderLogs, type RecorderLogs } from './recorder-logs.js';
+import { resolveRecorderOptions, type RecorderOptions } from './recorder-options.js';
 import type { EventSegment, RecorderSnapshot } from './recorder-snapshot.js';
+import { createSafeRepr } from './safe-repr.js';
 
-export interface Recorder extends ProbeRuntime {
-  /** Start (or resume) recording. The first start samples the wall-clock base. */
-  start(): void;
-  /** Stop recording; calls already open still unwind the shadow stack but are not recorded. */
-  stop(): void;
-  readonly isRecording: boolean;
-  /** Drop every recorded call (the function table stays). */
-  clear(): void;
-  /** Completed calls + open frames closed now; views into live buffers, consume right away. */
-  snapshot(): RecorderSnapshot;
-  readonly functions: FunctionInfo;
-  readonly options: ResolvedRecorderOptions;
-}
+export type { ProbeWindow, Recorder } from './recorder-types.js';
+
 
 export function createRecorder(options: RecorderOptions): Recorder {
   const opts = resolveRecorderOptions(options);
-  const { clock, tracerEntries: cap, stackCapacity: stackCap, maxStackDepth: maxDepth, minDuration } = opts;
+  const { clock, tracerEntries: cap, stackCapacity: stackCap, minDuration } = opts;
+  // Calls at depth d are recorded when (d - lo) >>> 0 < span: [0, maxStackDepth) normally, one
+  // subtraction more than `d < max` in `x`; a logSparse call with a stack depth narrows it.
+  let lo = 0;
+  let span = opts.maxStackDepth;
+  let window: ProbeWindow | undefined;
   const hasMin = minDuration > 0n;
   const registry = createFunctionRegistry();
 
@@ -43,7 +42,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
   const ringStarts32 = new Int32Array(ringStarts.buffer);
   const ringEnds = new BigInt64Array(cap);
 
-  let on = false;
+  let on = false; // probes record
+  let recording = false; // started (custom events are kept)
   // Every handle given out, as a list linked through the handles themselves (no array: see
   // function-registry.ts on why the runtime never calls a builtin a program could have replaced).
   let handles: (ProbeHandle & { next: unknown }) | null = null;
@@ -56,10 +56,20 @@ export function createRecorder(options: RecorderOptions): Recorder {
   let total = 0; // completed calls ever written (dropped = total - cap when positive)
   let baseTime: bigint | undefined;
 
+  const repr = createSafeRepr({ limit: opts.reprLimit, isProxy: opts.isProxy });
+  const logs = createRecorderLogs({
+    clock, tracerEntries: cap, stackCapacity: stackCap, repr, warn: opts.warn,
+    depth: () => depth,
+    frameStart: (d) => startKey(stackStarts32[2 * d]!),
+    recordable: (d) => (d - lo) >>> 0 < span,
+  });
+  const callArgs = logs.args;
+  const argTop = callArgs.top;
+
   function x(d: number): void {
     if (d < 0) return;
     depth = d; // self-healing: a skipped exit (stack overflow in `finally`) is repaired here
-    if (!on || d >= maxDepth) return;
+    if (!on || (d - lo) >>> 0 >= span) return;
     const i = next;
     if (hasMin) {
       const end = clock();
@@ -71,6 +81,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
     ringIds[i] = stackIds[d]!;
     ringStarts32[2 * i] = stackStarts32[2 * d]!;
     ringStarts32[2 * i + 1] = stackStarts32[2 * d + 1]!;
+    // Only a call with logged args (or below one) pays more than this comparison.
+    if (argTop[0]! > d) callArgs.take(d, startKey(stackStarts32[2 * d]!), i, total);
     next = i + 1 === cap ? 0 : i + 1;
     total++;
   }
@@ -84,14 +96,26 @@ export function createRecorder(options: RecorderOptions): Recorder {
     return v;
   }
 
-  function register(files: readonly string[], table: FunctionTable): ProbeHandle {
+  /** `t` of the protocol: never throws into the program, which is rethrowing its own exception. */
+  function threw(d: number, e: unknown): void {
+    if (!on || d < 0) return;
+    try {
+      logs.threw(d, e);
+    } catch {
+      // never into user code
+    }
+  }
+
+  function register(files: readonly string[], table: FunctionTable, logTable?: LogTable): ProbeHandle {
     let base = 0;
+    let logBase = 0;
     try {
       base = registry.add(files, table);
+      if (logTable !== undefined) logBase = logs.sites.add(files, logTable);
     } catch {
       // Never throw into user code; ids then point at whatever is registered (names resolve leniently).
     }
-    const handle = {
+    const handle: ProbeHandle & { next: unknown } = {
       on,
       next: handles as unknown,
       e(k: number): number {
@@ -106,9 +130,20 @@ export function createRecorder(options: RecorderOptions): Recorder {
       x,
       s,
       a,
+      // On every handle: --log-exception's catch calls it guarded only by a live token.
+      t: threw,
     };
+    if (logTable !== undefined) addLogMethods(handle, logBase, logs, () => on);
     handles = handle;
     return handle;
+  }
+
+  const probesShouldRun = (): boolean => recording && (window !== undefined || !opts.logSparse);
+  function applyWindow(): void {
+    lo = window?.from ?? 0;
+    span = window ? Math.max(0, window.to - window.from) : opts.maxStackDepth;
+    const want = probesShouldRun();
+    if (want !== on) setOn(want);
   }
 
   function sampleBase(): void {
@@ -120,8 +155,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
     const savedAt = clock();
     const kept = Math.min(total, cap);
     const segments: EventSegment[] = [];
+    const args = callArgs.valid(next, total, cap);
     const ring = (from: number, to: number): void => {
-      if (to > from) segments.push({ ids: ringIds, starts: ringStarts, ends: ringEnds, from, to, unfinished: false });
+      if (to > from) segments.push({ ids: ringIds, starts: ringStarts, ends: ringEnds, from, to, unfinished: false, args });
     };
     if (total > cap) {
       ring(next, cap);
@@ -140,43 +176,74 @@ export function createRecorder(options: RecorderOptions): Recorder {
       functions: registry,
       baseTimeNanoseconds: baseTime ?? 0n,
       savedAt,
+      logs: logs.ring.snapshot(),
+      logSites: logs.sites,
+      repr,
+      threadName: recorder.threadName,
+      syncMarker: recorder.syncMarker,
     };
   }
 
   function openFrames(savedAt: bigint): EventSegment {
-    const n = Math.min(depth, maxDepth);
+    const n = depth;
     const ids = new Int32Array(n);
     const starts = new BigInt64Array(n);
     const ends = new BigInt64Array(n).fill(savedAt);
+    const args = new Map<number, CallArgs>();
     let to = 0;
     for (let d = 0; d < n; d++) {
+      if ((d - lo) >>> 0 >= span) continue;
       if (hasMin && savedAt - stackStarts[d]! < minDuration) continue;
       ids[to] = stackIds[d]!;
       starts[to] = stackStarts[d]!;
+      const a = callArgs.open(d, startKey(stackStarts32[2 * d]!));
+      if (a !== undefined) args.set(to, a);
       to++;
     }
-    return { ids, starts, ends, from: 0, to, unfinished: true };
+    return { ids, starts, ends, from: 0, to, unfinished: true, args: args.size > 0 ? args : undefined };
   }
 
-  return {
+  const recorder: Recorder = {
     protocol: PROTOCOL_VERSION,
     register,
     start(): void {
       sampleBase();
-      setOn(true);
+      recording = true;
+      applyWindow();
     },
     stop(): void {
-      setOn(false);
+      recording = false;
+      applyWindow();
     },
     get isRecording(): boolean {
+      return recording;
+    },
+    get probesOn(): boolean {
       return on;
     },
+    probeWindow(w) {
+      const previous = window;
+      window = w;
+      applyWindow();
+      return previous;
+    },
+    get depth(): number {
+      return depth;
+    },
+    now: clock,
+    logs,
+    repr,
+    threadName: undefined,
+    syncMarker: undefined,
     clear(): void {
       next = 0;
       total = 0;
+      logs.ring.clear();
+      callArgs.clear();
     },
     snapshot,
     functions: registry,
     options: opts,
   };
+  return recorder;
 }

@@ -5,6 +5,11 @@
  */
 import type { ByteWriter } from './byte-writer.js';
 import { writeCompleteEvents } from './complete-events-writer.js';
+import { GC_TID, writeLogEvents } from './log-events-writer.js';
+import { CUSTOM } from './recorder-log-ring.js';
+import type { CustomEvent } from './custom-event.js';
+import { createSafeRepr } from './safe-repr.js';
+import { usText } from './us-text.js';
 import type { FunctionInfo } from './function-registry.js';
 import type { RecorderSnapshot } from './recorder-snapshot.js';
 import { FORMAT_VERSION, PRODUCER, type MetadataEvent, type TraceMetadata } from './trace-format.js';
@@ -33,18 +38,24 @@ export interface TraceBodyOptions {
 
 export const EMPTY_FILE_INFO = '{"files":{},"functions":{}}';
 
-/** Writes the whole file and ends the writer's sink; returns the number of call events written. */
+const fallbackRepr = createSafeRepr();
+
+/** Writes the whole file and ends the writer's sink; returns the number of events written (calls and logs). */
 export function writeTraceBody(w: ByteWriter, options: TraceBodyOptions): number {
   const { pid, threads } = options;
   const names: MetadataEvent[] = [{ ph: 'M', name: 'process_name', pid, tid: pid, args: { name: options.processName } }];
-  for (const t of threads) names.push({ ph: 'M', name: 'thread_name', pid, tid: t.tid, args: { name: t.name } });
+  for (const t of threads) names.push({ ph: 'M', name: 'thread_name', pid, tid: t.tid, args: { name: t.snapshot.threadName ?? t.name } });
+  if (threads.some((t) => hasGcEvents(t.snapshot))) names.push({ ph: 'M', name: 'thread_name', pid, tid: GC_TID, args: { name: 'GC' } });
   w.text(`{"traceEvents":[\n${names.map((e) => JSON.stringify(e)).join(',\n')}`);
   let count = 0;
   const used: { functions: FunctionInfo; ids: readonly number[] }[] = [];
   for (const t of threads) {
-    const events = writeCompleteEvents(w, t.snapshot.segments, t.snapshot.functions, pid, t.tid);
+    const s = t.snapshot;
+    const repr = s.repr ?? fallbackRepr;
+    const events = writeCompleteEvents(w, s.segments, s.functions, pid, t.tid, { sites: s.logSites, repr });
     count += events.count;
-    used.push({ functions: t.snapshot.functions, ids: events.ids });
+    used.push({ functions: s.functions, ids: events.ids });
+    if (s.logs) count += writeLogEvents(w, s.logs, s.logSites, repr, pid, t.tid).count;
   }
   w.text('\n],\n"viztracer_metadata":');
   w.text(metadataJson(threads.map((t) => t.snapshot), options.clock));
@@ -56,18 +67,38 @@ export function writeTraceBody(w: ByteWriter, options: TraceBodyOptions): number
   return count;
 }
 
+function hasGcEvents(s: RecorderSnapshot): boolean {
+  const logs = s.logs;
+  if (!logs) return false;
+  for (const seg of logs.segments) {
+    for (let i = seg.from; i < seg.to; i++) {
+      if (logs.kinds[i] !== CUSTOM) continue;
+      const e = logs.values[i] as CustomEvent;
+      if (e.ph === 'X' && e.track === 'gc') return true;
+    }
+  }
+  return false;
+}
+
 function metadataJson(snapshots: readonly RecorderSnapshot[], clock: TraceMetadata['clock']): string {
   const sum = (f: (s: RecorderSnapshot) => number): number => snapshots.reduce((n, s) => n + f(s), 0);
   const dropped = sum((s) => s.dropped);
-  const meta: Omit<TraceMetadata, 'baseTimeNanoseconds'> = {
+  const logDropped = sum((s) => s.logs?.dropped ?? 0);
+  const marker = snapshots[0]?.syncMarker;
+  const meta: Omit<TraceMetadata, 'baseTimeNanoseconds' | 'sync_marker'> = {
     version: VERSION,
     format_version: FORMAT_VERSION,
     producer: PRODUCER,
-    overflow: dropped > 0,
+    overflow: dropped > 0 || logDropped > 0,
     dropped,
+    ...(logDropped > 0 ? { log_dropped: logDropped } : {}),
     unfinished: sum((s) => s.unfinished),
     clock,
   };
+  if (marker !== undefined) {
+    // µs on the same time base as every event's ts (what --align-combine reads).
+    return `${JSON.stringify(meta).slice(0, -1)},"sync_marker":${usText(marker)},"baseTimeNanoseconds":${snapshots[0]?.baseTimeNanoseconds ?? 0n}}`;
+  }
   // A bigint beyond 2^53: written as JSON integer digits, as VizTracer does.
   return `${JSON.stringify(meta).slice(0, -1)},"baseTimeNanoseconds":${snapshots[0]?.baseTimeNanoseconds ?? 0n}}`;
 }

@@ -35,7 +35,7 @@ export interface TraceWriteOptions {
   fileInfo?: boolean;
 }
 
-/** Writes the trace; returns the number of call events written. */
+/** Writes the trace; returns the number of events written (calls and log events). */
 export function writeTrace(snapshot: RecorderSnapshot, options: TraceWriteOptions): number {
   const pid = options.pid ?? process.pid;
   return writeTraceFile(options.output, options.gzipMode, (w) => writeTraceBody(w, {

@@ -10,6 +10,8 @@ export type VizTracerErrorCode =
   | 'PARSE_ERROR' // a source file our parser rejects (the loader passes it through instead)
   | 'RC_FILE' // a .viztracerrc or package.json "viztracer" key that cannot be read
   | 'WRITE_FAILED' // the trace could not be written
+  | 'INVALID_ARGUMENT' // an API call with a wrong argument (a counter value that is not a number, a bad scope)
+  | 'NOT_SUPPORTED' // an option or call the platform cannot honour (--log-gc in a browser)
   | 'INTERNAL'; // a broken invariant: a bug in viztracer
 
 export class VizTracerError extends Error {

@@ -12,6 +12,7 @@ import type * as TS from 'typescript';
 import { planModule, type SourceKind } from '../instrument/index.js';
 import { instrumentSourceFile } from './instrument-source-file.js';
 import { resolveOptions, shouldInstrument, type ResolvedOptions } from './options.js';
+import { createLogNodes } from './log-nodes.js';
 import { createProbeNodes } from './probe-nodes.js';
 import { typescriptApi } from './typescript-api.js';
 
@@ -50,10 +51,11 @@ function instrumentFile(
   legacyOptionalChain: boolean,
 ): TS.SourceFile {
   if (instrumented.has(sf) || sf.isDeclarationFile || /\.json$/i.test(sf.fileName) || !shouldInstrument(sf.fileName, options)) return sf;
-  const { plan, warnings } = planModule(sf.text, { filename: sf.fileName, root: options.root, sourceKind: sourceKind(ts, sf), sourceMap: false });
-  for (const w of warnings) warn(`${w} (file emitted uninstrumented)`);
+  const { plan, warnings } = planModule(sf.text, { filename: sf.fileName, root: options.root, sourceKind: sourceKind(ts, sf), sourceMap: false, logs: options.logs });
+  for (const w of warnings) warn(plan ? w : `${w} (file emitted uninstrumented)`);
   if (!plan) return sf;
-  const out = instrumentSourceFile(ts, context, sf, plan, createProbeNodes(ts, plan.hash, legacyOptionalChain), warn);
+  const logNodes = plan.logs ? createLogNodes(ts, plan.hash) : null;
+  const out = instrumentSourceFile(ts, context, sf, plan, createProbeNodes(ts, plan.hash, legacyOptionalChain, plan.recordThrows), warn, logNodes);
   instrumented.add(out);
   return out;
 }

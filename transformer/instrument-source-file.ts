@@ -1,6 +1,8 @@
 import type * as TS from 'typescript';
 import type { ModulePlan } from '../instrument/index.js';
 import type { ProbeNodes } from './probe-nodes.js';
+import type { LogNodes } from './log-nodes.js';
+import { createLogVisitor } from './log-visitor.js';
 
 /** The function whose body is being probed (instrument/plan-probes.ts `Owner`). */
 interface Owner {
@@ -27,12 +29,14 @@ export function instrumentSourceFile(
   plan: ModulePlan,
   probes: ProbeNodes,
   warn: (message: string) => void,
+  logNodes: LogNodes | null = null,
 ): TS.SourceFile {
   const f = context.factory;
   const siteAt = new Map(plan.sites.map((site, k) => [site.bodyStart, k]));
   const probed = new Set<number>();
   const text = sf.text;
   const mayIgnore = text.includes('viztracer-ignore-next');
+  const logs = plan.logs && logNodes ? createLogVisitor(ts, f, sf, plan.logs, logNodes) : null;
 
   /** `// viztracer-ignore-next` right in front of the node: it is left as it is, with everything in it. */
   const isIgnored = (node: TS.Node): boolean =>
@@ -69,23 +73,25 @@ export function instrumentSourceFile(
    * unprobed when that would change what a name binds: instrument/hoisting-conflicts.ts).
    */
   function probeBody(body: TS.ConciseBody, owner: Owner): TS.Block {
+    const entry = [probes.entry(owner.k, owner.resumable), ...(logs?.entry(owner.k) ?? [])];
     if (!ts.isBlock(body)) {
       const value = visit(body, owner) as TS.Expression;
-      return f.createBlock([probes.entry(owner.k, owner.resumable), probes.guarded([f.createReturnStatement(value)])], true);
+      return f.createBlock([...entry, probes.guarded([f.createReturnStatement(value)], owner.k, owner.resumable)], true);
     }
     const head: TS.Statement[] = [];
-    const rest: TS.Statement[] = [];
-    let inPrologue = true;
-    for (const statement of body.statements) {
-      inPrologue &&= isDirective(statement);
-      (inPrologue ? head : rest).push(visitStatement(statement, owner));
-    }
-    head.push(probes.entry(owner.k, owner.resumable), probes.guarded(rest));
+    let i = 0;
+    while (i < body.statements.length && isDirective(body.statements[i]!)) head.push(visitStatement(body.statements[i++]!, owner));
+    const rest = visitList(body.statements.slice(i), owner, head.length > 0 ? body.statements[i - 1]!.end : body.getStart(sf) + 1, body.end);
+    head.push(...entry, probes.guarded(rest, owner.k, owner.resumable));
     return f.updateBlock(body, head);
   }
 
   function visitStatement(statement: TS.Statement, owner: Owner | null): TS.Statement {
     return visit(statement, owner) as TS.Statement;
+  }
+
+  function visitList(statements: readonly TS.Statement[], owner: Owner | null, from: number, to: number): TS.Statement[] {
+    return logs ? logs.list(statements, (st) => visitStatement(st, owner), from, to) : statements.map((st) => visitStatement(st, owner));
   }
 
   /** `await X` / `yield X`: close the slice before suspending, reopen it after. */
@@ -121,13 +127,20 @@ export function instrumentSourceFile(
 
   /** catch and finally blocks of resumable functions may run right after a suspension. */
   function reenter(block: TS.Block, owner: Owner): TS.Block {
-    const visited = ts.visitEachChild(block, (c) => visit(c, owner), context);
-    return f.updateBlock(visited, [probes.reenterIfSuspended(owner.k), ...visited.statements]);
+    return f.updateBlock(block, [probes.reenterIfSuspended(owner.k), ...visitList(block.statements, owner, block.getStart(sf) + 1, block.end)]);
   }
 
   function visit(node: TS.Node, owner: Owner | null): TS.Node {
     if (isIgnored(node)) return node;
+    return logs ? logs.apply(node, rewrite(node, owner)) : rewrite(node, owner);
+  }
+
+  function rewrite(node: TS.Node, owner: Owner | null): TS.Node {
     if (hasBody(node)) return visitFunction(node, owner);
+    if (logs && ts.isBlock(node)) return f.updateBlock(node, visitList(node.statements, owner, node.getStart(sf) + 1, node.end));
+    if (logs && ts.isModuleBlock(node)) return f.updateModuleBlock(node, visitList(node.statements, owner, node.getStart(sf) + 1, node.end));
+    if (logs && ts.isCaseClause(node)) return f.updateCaseClause(node, visit(node.expression, owner) as TS.Expression, visitList(node.statements, owner, node.expression.end, node.end));
+    if (logs && ts.isDefaultClause(node)) return f.updateDefaultClause(node, visitList(node.statements, owner, node.getStart(sf), node.end));
     if (owner?.isAsync && ts.isAwaitExpression(node)) return probeSuspension(node, owner);
     if (owner?.resumable && ts.isYieldExpression(node)) return probeSuspension(node, owner);
     // The outermost label comes first: the loop inside it is rewritten by probeLabelledForAwait.
@@ -152,8 +165,9 @@ export function instrumentSourceFile(
   const statements: TS.Statement[] = [];
   let i = 0;
   while (i < sf.statements.length && isDirective(sf.statements[i]!)) statements.push(sf.statements[i++]!);
-  statements.push(...probes.prologue(JSON.parse(plan.filesJson) as string[], JSON.parse(plan.tableJson) as (string | number)[]));
-  for (; i < sf.statements.length; i++) statements.push(visitStatement(sf.statements[i]!, null));
+  const logPrologue = logs && plan.logsJson ? { table: JSON.parse(plan.logsJson) as (string | number)[], dormantMethods: logNodes!.dormantMethods() } : null;
+  statements.push(...probes.prologue(JSON.parse(plan.filesJson) as string[], JSON.parse(plan.tableJson) as (string | number)[], logPrologue));
+  statements.push(...visitList(sf.statements.slice(i), null, i > 0 ? sf.statements[i - 1]!.end : 0, sf.end));
   if (probed.size !== plan.sites.length) {
     // The planner and the TS AST disagree on where a function is: a bug to report, not a failure.
     const missed = plan.sites.filter((_, k) => !probed.has(k)).map((site) => `${site.name} (${site.file}:${site.line})`);

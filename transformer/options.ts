@@ -1,5 +1,6 @@
-import { isIncludedFile } from '../instrument/index.js';
+import { isIncludedFile, type LogRewriteOptions } from '../instrument/index.js';
 import { isAbsolute, resolve } from 'node:path';
+import { LOG_OPTION_KEYS, logOptions } from './log-options.js';
 
 /** What `{ "transform": "viztracer/transformer", ... }` in tsconfig `plugins` may hold besides ts-patch's keys. */
 export interface TransformerOptions {
@@ -21,17 +22,38 @@ export interface TransformerOptions {
    * @default none
    */
   excludeFiles?: string[];
+  /**
+   * Log every assignment to a variable whose whole name matches one of these RegEx sources (the
+   * CLI's `--log-var`).
+   * @default none
+   */
+  logVar?: string[];
+  /** As `logVar`, as counter events (`--log-number`). @default none */
+  logNumber?: string[];
+  /** Assignments to `obj.attr` whose attribute name matches (`--log-attr`). @default none */
+  logAttr?: string[];
+  /** Inside functions whose name matches, every assignment goes to the call's args (`--log-func-exec`). @default none */
+  logFuncExec?: string[];
+  /** An instant event when a function whose name matches is entered (`--log-func-entry`). @default none */
+  logFuncEntry?: string[];
+  /** Every `throw` records its value (`--log-exception`). @default false */
+  logException?: boolean;
+  /** Arguments of every call, or of functions whose name matches this RegEx (`--log-func-args`). @default false */
+  logFuncArgs?: boolean | string;
+  /** Return value of every call, or of functions whose name matches (`--log-func-retval`). @default false */
+  logFuncRetval?: boolean | string;
 }
 
 export interface ResolvedOptions {
   root: string;
   includeFiles: string[] | null;
   excludeFiles: string[] | null;
+  logs: LogRewriteOptions;
 }
 
 /** Keys ts-patch reads itself (it passes some of them on to the plugin). */
 const TS_PATCH_KEYS = new Set(['transform', 'type', 'import', 'isEsm', 'tsConfig', 'resolvePathAliases', 'name', 'transformProgram']);
-const OWN_KEYS = new Set(['root', 'includeFiles', 'excludeFiles']);
+const OWN_KEYS = new Set(['root', 'includeFiles', 'excludeFiles', ...LOG_OPTION_KEYS]);
 
 /** One line, naming the key and the value: tsc prints it as the build's error. */
 function fail(message: string): never {
@@ -59,7 +81,7 @@ export function resolveOptions(config: Record<string, unknown> | undefined, base
   const includeFiles = paths('includeFiles');
   const excludeFiles = paths('excludeFiles');
   if (includeFiles && excludeFiles) fail('"includeFiles" and "excludeFiles" cannot be given together');
-  return { root, includeFiles, excludeFiles };
+  return { root, includeFiles, excludeFiles, logs: logOptions(c, fail) };
 }
 
 /** The CLI's rule (instrument/file-filter.ts): path prefixes, node_modules only when asked for. */

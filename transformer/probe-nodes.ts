@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 import { GLOBAL_NAME, NOT_RECORDING } from '../runtime/probe-protocol.js';
-import { DEPTH_VAR } from '../instrument/probe-text.js';
+import { DEPTH_VAR, THROWN_VAR } from '../instrument/probe-text.js';
 
 /**
  * The probes of runtime/probe-protocol.ts as TypeScript AST nodes: the ts.factory counterpart of
@@ -9,11 +9,14 @@ import { DEPTH_VAR } from '../instrument/probe-text.js';
  */
 export interface ProbeNodes {
   /** `var __vt_H; function __vt_H_i(){ return __vt_H = globalThis.__viztracer__?.register(F,T) ?? {on: false, ...} } __vt_H_i();` */
-  prologue(files: readonly string[], table: readonly (string | number)[]): TS.Statement[];
+  prologue(files: readonly string[], table: readonly (string | number)[], logs?: LogPrologue | null): TS.Statement[];
   /** `const __vt_d = __vt_H?.on ? __vt_H.e(K) : -1;` (resumable: `let`, and `(__vt_H || __vt_H_i()).on`) */
   entry(k: number, resumable: boolean): TS.Statement;
-  /** `try { statements } finally { if (__vt_d >= 0) __vt_H.x(__vt_d) }` */
-  guarded(statements: readonly TS.Statement[]): TS.Statement;
+  /**
+   * `try { statements } finally { if (__vt_d >= 0) __vt_H.x(__vt_d) }`, with recordThrows also
+   * `catch (__vt_e) { [resumable: if (__vt_d < 0) __vt_d = __vt_H.e(K);] if (__vt_d >= 0) __vt_H.t(__vt_d, __vt_e); throw __vt_e; }`
+   */
+  guarded(statements: readonly TS.Statement[], k: number, resumable: boolean): TS.Statement;
   /** `__vt_H.s(value, __vt_d, __vt_d = -1)` */
   suspend(value: TS.Expression): TS.Expression;
   /** `__vt_H.a(suspension, __vt_d = __vt_H.e(K))` */
@@ -26,12 +29,18 @@ export interface ProbeNodes {
   suspendStatement(): TS.Statement;
 }
 
+/** A module with log sites: register's third argument and the dormant handle's log methods. */
+export interface LogPrologue {
+  table: readonly (string | number)[];
+  dormantMethods: TS.ObjectLiteralElementLike[];
+}
+
 /**
  * `legacyOptionalChain`: the target is below ES2020, where TS would lower `?.` and so erase the
  * marker (`.__viztracer__?.register(`) by which every front end recognises instrumented code
  * (instrumenting twice must equal once); the callee is then written out as it is.
  */
-export function createProbeNodes(ts: typeof TS, hash: string, legacyOptionalChain: boolean): ProbeNodes {
+export function createProbeNodes(ts: typeof TS, hash: string, legacyOptionalChain: boolean, recordThrows = false): ProbeNodes {
   const f = ts.factory;
   const h = `__vt_${hash}`;
   const id = (name: string) => f.createIdentifier(name);
@@ -47,31 +56,32 @@ export function createProbeNodes(ts: typeof TS, hash: string, legacyOptionalChai
     f.createMethodDeclaration(undefined, undefined, name, undefined, undefined,
       params.map((p) => f.createParameterDeclaration(undefined, undefined, p)), undefined, body);
 
-  const register = (files: readonly string[], table: readonly (string | number)[]): TS.Expression => {
-    const args = [
-      f.createArrayLiteralExpression(files.map((s) => f.createStringLiteral(s)), false),
-      f.createArrayLiteralExpression(table.map((v) => (typeof v === 'number' ? num(v) : f.createStringLiteral(v))), false),
-    ];
+  const literals = (table: readonly (string | number)[]) =>
+    f.createArrayLiteralExpression(table.map((v) => (typeof v === 'number' ? num(v) : f.createStringLiteral(v))), false);
+  const register = (files: readonly string[], table: readonly (string | number)[], logs: readonly (string | number)[] | null): TS.Expression => {
+    const args = [f.createArrayLiteralExpression(files.map((s) => f.createStringLiteral(s)), false), literals(table)];
+    if (logs) args.push(literals(logs));
     const runtime = f.createPropertyAccessExpression(id('globalThis'), GLOBAL_NAME);
     const callee = legacyOptionalChain
       ? id(`globalThis.${GLOBAL_NAME}?.register`)
       : f.createPropertyAccessChain(runtime, f.createToken(ts.SyntaxKind.QuestionDotToken), 'register');
     return legacyOptionalChain ? f.createCallExpression(callee, undefined, args) : f.createCallChain(callee, undefined, undefined, args);
   };
-  const dormant = () =>
+  const dormant = (extra: readonly TS.ObjectLiteralElementLike[]) =>
     f.createObjectLiteralExpression([
       f.createPropertyAssignment('on', f.createFalse()),
       method('e', [], returns(num(NOT_RECORDING))),
       method('x', [], f.createBlock([], false)),
       method('s', ['v'], returns(id('v'))),
       method('a', ['v'], returns(id('v'))),
+      ...extra,
     ], false);
 
   return {
-    prologue: (files, table) => [
+    prologue: (files, table, logs = null) => [
       f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(h)], ts.NodeFlags.None)),
       f.createFunctionDeclaration(undefined, undefined, `${h}_i`, undefined, [], undefined, returns(
-        f.createAssignment(id(h), f.createBinaryExpression(register(files, table), ts.SyntaxKind.QuestionQuestionToken, dormant())),
+        f.createAssignment(id(h), f.createBinaryExpression(register(files, table, logs?.table ?? null), ts.SyntaxKind.QuestionQuestionToken, dormant(logs?.dormantMethods ?? []))),
       )),
       f.createExpressionStatement(f.createCallExpression(id(`${h}_i`), undefined, [])),
     ],
@@ -85,9 +95,19 @@ export function createProbeNodes(ts: typeof TS, hash: string, legacyOptionalChai
       const declaration = f.createVariableDeclaration(DEPTH_VAR, undefined, undefined, token);
       return f.createVariableStatement(undefined, f.createVariableDeclarationList([declaration], resumable ? ts.NodeFlags.Let : ts.NodeFlags.Const));
     },
-    guarded: (statements) => {
-      const exit = f.createIfStatement(f.createGreaterThanEquals(id(DEPTH_VAR), num(0)), f.createExpressionStatement(handle('x', [id(DEPTH_VAR)])));
-      return f.createTryStatement(block(statements), undefined, f.createBlock([exit], false));
+    guarded: (statements, k, resumable) => {
+      const live = () => f.createGreaterThanEquals(id(DEPTH_VAR), num(0));
+      const exit = f.createIfStatement(live(), f.createExpressionStatement(handle('x', [id(DEPTH_VAR)])));
+      let catcher: TS.CatchClause | undefined;
+      if (recordThrows) {
+        const reenter = resumable ? [f.createIfStatement(f.createLessThan(id(DEPTH_VAR), num(0)), f.createExpressionStatement(enter(k)))] : [];
+        catcher = f.createCatchClause(THROWN_VAR, f.createBlock([
+          ...reenter,
+          f.createIfStatement(live(), f.createExpressionStatement(handle('t', [id(DEPTH_VAR), id(THROWN_VAR)]))),
+          f.createThrowStatement(id(THROWN_VAR)),
+        ], false));
+      }
+      return f.createTryStatement(block(statements), catcher, f.createBlock([exit], false));
     },
     suspend: (value) => handle('s', [value, ...cleared()]),
     resume: (suspension, k) => handle('a', [suspension, enter(k)]),

@@ -14,5 +14,11 @@ export function installRuntime(config: ChildConfig): void {
     maxStackDepth: config.maxStackDepth < 0 ? undefined : config.maxStackDepth,
     minDuration: BigInt(config.minDurationNs),
     quiet: config.quiet,
+    // Older configs (or a hand-written VIZTRACER_CONFIG) may lack the log fields: off.
+    logPrint: config.logPrint === true,
+    hidePrint: config.hidePrint === true,
+    logGc: config.logGc === true,
+    logSparse: config.logSparse === true,
+    reprLimit: typeof config.reprLimit === 'number' ? config.reprLimit : undefined,
   });
 }

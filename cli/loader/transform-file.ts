@@ -80,7 +80,7 @@ export function transformFile(file: string, source: string, format: OutputFormat
     // the parser's 'unambiguous' mode decides, without parsing the file a second time to ask.
     const sourceKind = format === 'module' ? 'module' : isTs ? 'unambiguous' : 'commonjs';
     inputMap = isTs ? null : readInputMap(file, source);
-    const result = instrumentCode(source, { filename: file, root: config.root, sourceKind, inputMap });
+    const result = instrumentCode(source, { filename: file, root: config.root, sourceKind, inputMap, logs: config.logs });
     ({ warnings, instrumented } = result);
     if (instrumented) {
       code = result.code;

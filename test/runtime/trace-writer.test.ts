@@ -66,7 +66,7 @@ describe('writeTrace', () => {
       'main (src/a.ts:1)', 'helper (src/a.ts:2)',
     ]);
     expect(trace.viztracer_metadata).toEqual({
-      version: VERSION, format_version: 1, producer: 'viztracer-js', overflow: false, dropped: 0,
+      version: VERSION, format_version: 2, producer: 'viztracer-js', overflow: false, dropped: 0,
       unfinished: 2, clock: 'hrtime', baseTimeNanoseconds: Number(snapshot.baseTimeNanoseconds),
     });
     expect(trace.file_info).toEqual({

@@ -64,11 +64,17 @@ describe.each(cases)('fixtures/instrument/%s through the tsc transformer', (file
         x: (d: number) => calls.push(`x${d}`),
         s: (v: unknown) => v,
         a: (v: unknown) => v,
+        // Magic comments log without options (logs-magic.js): a stopped handle still has them.
+        l: (_k: number, v: unknown) => v,
+        r: (v: unknown) => v,
+        g: () => {},
+        v: (_d: number, v: unknown) => v,
       }),
     });
     const textCalls: string[] = [];
     const tscCalls: string[] = [];
     const text = await run(file, viaText(file, source), stopped(textCalls));
+    expect(text.error).toBe('');
     expect(await run(file, viaTsc(file, source), stopped(tscCalls))).toEqual(text);
     expect(tscCalls).toEqual(textCalls);
     expect(tscCalls.filter((c) => c.startsWith('x'))).toEqual([]);

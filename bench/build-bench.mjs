@@ -1,8 +1,11 @@
 /**
  * Build rows of `npm run bench` (issue 3): how much our plugin adds to a real build. The project
- * is webpack's own source (node_modules/webpack/lib: ~500 CommonJS modules, a real mid-size JS
- * code base), bundled for Node with and without the plugin, interleaved, median of N builds.
- * Targets: the plugin adds at most 30% to an esbuild build and at most 15% to a webpack build.
+ * is webpack's own source (node_modules/webpack/lib: ~800 CommonJS modules, 12.5 MB, a real
+ * mid-size JS code base), bundled for Node with and without the plugin, interleaved, median of N
+ * builds. Targets: the plugin adds at most 30% to an esbuild build and at most 15% to a webpack
+ * build. Environment: BENCH_BUILD_ROUNDS (default 5); BENCH_BUILD_MAPS=1 adds rows with source
+ * maps on (esbuild `sourcemap`, webpack `devtool: 'source-map'`), where our maps are made too.
+ * Run it alone with `node bench/build-bench.mjs` (after `npm run build`).
  */
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -13,11 +16,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const entry = path.join(root, 'node_modules/webpack/lib/index.js');
+// The real path: bundlers resolve symlinks (a linked node_modules), and `include` must match that.
+const entry = fs.realpathSync(path.join(root, 'node_modules/webpack/lib/index.js'));
 // Opt webpack's sources into instrumentation (node_modules is skipped by default).
-const pluginOptions = { include: ['node_modules/webpack/lib/**'], root, quiet: true };
+const pluginOptions = { include: [`${path.dirname(entry)}/**`], root, quiet: true };
 
-async function esbuildOnce(withPlugin, outdir) {
+async function esbuildOnce(withPlugin, outdir, maps) {
   const { build } = await import('esbuild');
   const { default: viztracer } = await import('../dist/unplugin/esbuild.js');
   await build({
@@ -30,17 +34,19 @@ async function esbuildOnce(withPlugin, outdir) {
     packages: 'external',
     logLevel: 'silent',
     absWorkingDir: root,
+    sourcemap: maps,
     plugins: withPlugin ? [viztracer(pluginOptions)] : [],
   });
 }
 
-async function webpackOnce(withPlugin, outdir) {
+async function webpackOnce(withPlugin, outdir, maps) {
   const webpack = require('webpack');
   const { default: viztracer } = await import('../dist/unplugin/webpack.js');
   const compiler = webpack({
     mode: 'none',
     context: root,
     target: 'node',
+    devtool: maps ? 'source-map' : false,
     entry,
     output: { path: outdir, filename: 'out.cjs', library: { type: 'commonjs2' } },
     externalsPresets: { node: true },
@@ -62,6 +68,17 @@ const BUILDERS = [
   { name: 'esbuild', run: esbuildOnce, target: 1.3 },
   { name: 'webpack', run: webpackOnce, target: 1.15 },
 ];
+const withMaps = process.env.BENCH_BUILD_MAPS === '1';
+const VARIANTS = BUILDERS.flatMap((b) => [
+  { ...b, maps: false },
+  ...(withMaps ? [{ ...b, name: `${b.name} + source maps`, maps: true }] : []),
+]);
+
+/** A ratio of 1.0 must not come from a plugin that instrumented nothing. */
+function checkInstrumented(outdir) {
+  const out = fs.readFileSync(path.join(outdir, 'out.cjs'), 'utf8');
+  if ((out.match(/__vt_\w+_i\(\);/g) ?? []).length < 500) throw new Error('build bench: the plugin instrumented (almost) nothing');
+}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
@@ -70,15 +87,16 @@ export async function buildBench({ rounds = Number(process.env.BENCH_BUILD_ROUND
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'viztracer-build-bench-'));
   const rows = [];
   try {
-    for (const b of BUILDERS) {
+    for (const b of VARIANTS) {
       const times = { plain: [], plugin: [] };
-      await b.run(false, dir); // warm-up: module loading, JIT
-      await b.run(true, dir);
+      await b.run(false, dir, b.maps); // warm-up: module loading, JIT
+      await b.run(true, dir, b.maps);
       for (let r = 0; r < rounds; r++) {
         for (const variant of r % 2 === 0 ? ['plain', 'plugin'] : ['plugin', 'plain']) {
           const t0 = performance.now();
-          await b.run(variant === 'plugin', dir);
+          await b.run(variant === 'plugin', dir, b.maps);
           times[variant].push(performance.now() - t0);
+          if (variant === 'plugin') checkInstrumented(dir);
         }
         log(`${b.name}: round ${r + 1}/${rounds}`);
       }
@@ -98,4 +116,9 @@ export async function buildBench({ rounds = Number(process.env.BENCH_BUILD_ROUND
     ...rows,
     '',
   ].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(`node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(await buildBench({ log: (t) => process.stderr.write(`build: ${t}\n`) }));
 }

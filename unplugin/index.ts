@@ -6,11 +6,12 @@
  */
 import { resolve } from 'node:path';
 import { createUnplugin, type UnpluginFactory, type UnpluginInstance } from 'unplugin';
-import { instrumentCode } from '../instrument/index.js';
 import { injectRuntime, moduleSyntax, sourceKindOf, type ModuleSyntax } from './inject-runtime.js';
+import { instrumentInPool } from './instrument-pool.js';
 import { resolvePluginOptions, toIdPatterns, type VizTracerPluginOptions } from './options.js';
 import { targetFromEsbuild, targetFromVite, targetFromWebpack, type BundlerFacts } from './platform.js';
 import { DEFAULT_ENDPOINT, viteDevServer } from './vite-dev-server.js';
+import { wantsSourceMap } from './wants-source-map.js';
 import { OWN_DIST, RUNTIME_ID, runtimeModuleCode, runtimeSpecifier } from './runtime-module.js';
 
 export type { Platform, VizTracerPluginOptions } from './options.js';
@@ -74,13 +75,15 @@ export const unpluginFactory: UnpluginFactory<VizTracerPluginOptions | undefined
 
     transform: {
       filter: { id: idFilter },
-      handler(code, id) {
+      async handler(code, id) {
         const file = id.replace(/[?#].*$/, '');
         if (!SCRIPT_FILE.test(file)) return null;
         const syntax = moduleSyntax(file, code);
         let result;
         try {
-          result = instrumentCode(code, { filename: file, root: root(), sourceKind: sourceKindOf(syntax) });
+          const instrumentOptions = { filename: file, root: root(), sourceKind: sourceKindOf(syntax), sourceMap: wantsSourceMap(this, facts), logs: options.logs };
+          // esbuild parses in its own process: our thread is free to share the work.
+          result = await instrumentInPool(code, instrumentOptions, meta.framework === 'esbuild');
         } catch (error) {
           // A bug of ours must not fail the user's build: the file is bundled as it is.
           this.warn(`viztracer: ${file}: not instrumented: ${error instanceof Error ? error.message : String(error)}`);
@@ -88,7 +91,7 @@ export const unpluginFactory: UnpluginFactory<VizTracerPluginOptions | undefined
         }
         for (const warning of result.warnings) this.warn(`viztracer: ${warning} (file not instrumented)`);
         if (!result.instrumented) return null;
-        return injectRuntime(result.code, result.map, file, specifier, asImport(syntax));
+        return injectRuntime(result.code, result.map, specifier, asImport(syntax));
       },
     },
 
@@ -101,15 +104,20 @@ export const unpluginFactory: UnpluginFactory<VizTracerPluginOptions | undefined
       configResolved(config) {
         learnRoot(config.root);
         facts.serving = config.command === 'serve';
+        facts.sourcemap = Boolean(config.build.sourcemap);
       },
       configureServer: viteDevServer({ root: options.root, outputFile: options.outputFile, quiet: options.quiet }) as never,
     },
     esbuild: {
       // Only our own specifier goes through our onResolve; everything else stays on esbuild's fast path.
       onResolveFilter: new RegExp(`^${escapeRegExp(specifier)}$`),
+      // And only scripts and our runtime through our onLoad: a JS round trip per asset is wasted.
+      onLoadFilter: new RegExp(`${SCRIPT_FILE.source}|^${escapeRegExp(RUNTIME_ID.slice(1))}$`),
       config(initialOptions) {
         learnRoot(initialOptions.absWorkingDir);
         facts.target = () => targetFromEsbuild(initialOptions.platform);
+        // esbuild ignores an input map unless it writes one ('linked', 'inline', 'external', 'both', true).
+        facts.sourcemap = Boolean(initialOptions.sourcemap);
       },
     },
     webpack(compiler) {

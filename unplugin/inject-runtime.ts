@@ -4,11 +4,10 @@
  * CommonJS module gets a `require` just before the probe prologue (after a hashbang and the
  * directive prologue), because its body runs in order and may call its functions right away.
  */
-import remapping from '@jridgewell/remapping';
-import MagicString from 'magic-string';
 import { dirname } from 'node:path';
 import type { RawSourceMap, SourceKind } from '../instrument/index.js';
 import { packageType } from './package-type.js';
+import { shiftMap } from './shift-map.js';
 
 /** How a source file is linked. */
 export type ModuleSyntax =
@@ -39,16 +38,11 @@ const PROLOGUE = 'var __vt_';
 export function injectRuntime(
   code: string,
   map: RawSourceMap | null,
-  file: string,
   specifier: string,
   asImport: boolean,
 ): { code: string; map: RawSourceMap | null } {
   if (asImport) return { code: `${code}\nimport ${JSON.stringify(specifier)};\n`, map };
   const at = Math.max(0, code.indexOf(PROLOGUE));
-  const s = new MagicString(code);
-  s.appendLeft(at, `require(${JSON.stringify(specifier)});`);
-  if (!map) return { code: s.toString(), map: null };
-  const shift = s.generateMap({ hires: 'boundary', source: file, includeContent: false });
-  const composed = remapping([shift.toString(), map as never], () => null);
-  return { code: s.toString(), map: composed as unknown as RawSourceMap };
+  const text = `require(${JSON.stringify(specifier)});`;
+  return { code: code.slice(0, at) + text + code.slice(at), map: map && shiftMap(map, code, at, text.length) };
 }

@@ -4,6 +4,7 @@
  * config time instead of tracing the wrong thing.
  */
 import { isAbsolute, resolve } from 'node:path';
+import type { LogRewriteOptions } from '../instrument/index.js';
 import { parseDuration } from '../runtime/parse-duration.js';
 import { VizTracerError } from '../runtime/viztracer-error.js';
 
@@ -49,6 +50,36 @@ export interface VizTracerPluginOptions {
   saveOnPageHide?: boolean;
   /** Node targets: no `viztracer: saved N events` line at exit. @default false */
   quiet?: boolean;
+  /**
+   * Log every assignment to a variable whose whole name matches one of these RegEx sources:
+   * declarations, assignments, destructuring, for-of/in targets, parameters (`--log-var`).
+   * @default none
+   */
+  logVar?: string | string[];
+  /** As `logVar`, as counter events (`--log-number`). @default none */
+  logNumber?: string | string[];
+  /** Assignments to `obj.attr` / `obj["attr"]` whose attribute name matches (`--log-attr`). @default none */
+  logAttr?: string | string[];
+  /** Inside functions whose name matches, every assignment is added to the call's args (`--log-func-exec`). @default none */
+  logFuncExec?: string | string[];
+  /** An instant event when a function whose name matches is entered (`--log-func-entry`). @default none */
+  logFuncEntry?: string | string[];
+  /** Every `throw` records the thrown value (`--log-exception`). @default false */
+  logException?: boolean;
+  /** Arguments of every call (true), or of functions whose name matches this RegEx (`--log-func-args`). @default false */
+  logFuncArgs?: boolean | string;
+  /** Return value of every call (true), or of functions whose name matches this RegEx (`--log-func-retval`). @default false */
+  logFuncRetval?: boolean | string;
+  /** console.log/info/warn/error/debug calls become instant events (`--log-print`). @default false */
+  logPrint?: boolean;
+  /** With `logPrint`: do not also write the console output (`--hide-print`). @default false */
+  hidePrint?: boolean;
+  /** Node targets: garbage collections as events and a counter (`--log-gc`). @default false */
+  logGc?: boolean;
+  /** Record only functions marked with logSparse() and custom events (`--log-sparse`). @default false */
+  logSparse?: boolean;
+  /** Longest text kept for a logged value (`--repr-limit`). @default 256 */
+  reprLimit?: number;
 }
 
 /** Options after validation: defaults applied, root still open until the bundler says what it is. */
@@ -65,9 +96,22 @@ export interface ResolvedPluginOptions {
   platform: Platform;
   saveOnPageHide: boolean;
   quiet: boolean;
+  /** Compile-time logs for instrumentCode (only the options that were set). */
+  logs: LogRewriteOptions;
+  /** Runtime log options for the injected runtime. */
+  logPrint: boolean;
+  hidePrint: boolean;
+  logGc: boolean;
+  logSparse: boolean;
+  reprLimit: number | undefined;
 }
 
-const KNOWN = new Set(['include', 'exclude', 'root', 'tracerEntries', 'maxStackDepth', 'minDuration', 'outputFile', 'platform', 'saveOnPageHide', 'quiet']);
+const LOG_LISTS = ['logVar', 'logNumber', 'logAttr', 'logFuncExec', 'logFuncEntry'] as const;
+const LOG_FLAG_OR_REGEX = ['logFuncArgs', 'logFuncRetval'] as const;
+const KNOWN = new Set([
+  'include', 'exclude', 'root', 'tracerEntries', 'maxStackDepth', 'minDuration', 'outputFile', 'platform', 'saveOnPageHide', 'quiet',
+  ...LOG_LISTS, 'logException', ...LOG_FLAG_OR_REGEX, 'logPrint', 'hidePrint', 'logGc', 'logSparse', 'reprLimit',
+]);
 
 const invalid = (key: string, expected: string, value: unknown): VizTracerError =>
   new VizTracerError('INVALID_OPTION', `option "${key}" expects ${expected}, got ${show(value)}`);
@@ -95,6 +139,36 @@ function integer(key: string, value: unknown, min: number): number | undefined {
     throw invalid(key, `an integer >= ${min}`, value);
   }
   return value;
+}
+
+function regex(key: string, source: string): string {
+  try {
+    new RegExp(source);
+    return source;
+  } catch (error) {
+    throw invalid(key, `a valid regular expression (${error instanceof Error ? error.message : String(error)})`, source);
+  }
+}
+
+/** The compile-time log options that were set, as instrumentCode takes them. */
+function logRewriteOptions(o: Record<string, unknown>): LogRewriteOptions {
+  const logs: LogRewriteOptions = {};
+  for (const key of LOG_LISTS) {
+    const list = o[key] === undefined ? undefined : typeof o[key] === 'string' ? [o[key]] : o[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.length === 0 || !list.every((p) => typeof p === 'string' && p !== '')) {
+      throw invalid(key, 'a regular expression or an array of them', o[key]);
+    }
+    logs[key] = (list as string[]).map((source) => regex(key, source));
+  }
+  if (flag('logException', o['logException'])) logs.logException = true;
+  for (const key of LOG_FLAG_OR_REGEX) {
+    const v = o[key];
+    if (v === undefined || v === false) continue;
+    if (v !== true && (typeof v !== 'string' || v === '')) throw invalid(key, 'true, false or a regular expression', v);
+    logs[key] = v === true ? true : regex(key, v);
+  }
+  return logs;
 }
 
 function flag(key: string, value: unknown): boolean {
@@ -141,6 +215,12 @@ export function resolvePluginOptions(options: unknown): ResolvedPluginOptions {
     platform,
     saveOnPageHide: flag('saveOnPageHide', o['saveOnPageHide']),
     quiet: flag('quiet', o['quiet']),
+    logs: logRewriteOptions(o),
+    logPrint: flag('logPrint', o['logPrint']),
+    hidePrint: flag('hidePrint', o['hidePrint']),
+    logGc: flag('logGc', o['logGc']),
+    logSparse: flag('logSparse', o['logSparse']),
+    reprLimit: integer('reprLimit', o['reprLimit'], 1),
   };
 }
 

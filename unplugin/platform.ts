@@ -11,6 +11,8 @@ export interface BundlerFacts {
   root?: string | undefined;
   /** Vite `serve` (dev server): browser pages save through its endpoint. */
   serving?: boolean;
+  /** esbuild `sourcemap`, Vite `build.sourcemap`: whether the bundle gets a map (wants-source-map.ts). */
+  sourcemap?: boolean;
   /** Read lazily: webpack applies its target defaults after the plugins. */
   target?: () => Target;
 }

@@ -42,6 +42,11 @@ interface BrowserRuntimeOptions {
   minDuration?: string;
   endpoint?: string;
   saveOnPageHide?: boolean;
+  logPrint?: boolean;
+  hidePrint?: boolean;
+  logGc?: boolean;
+  logSparse?: boolean;
+  reprLimit?: number;
 }
 
 /** The virtual module's source: one import of the runtime and one call with the build's options. */
@@ -50,6 +55,12 @@ export function runtimeModuleCode(options: ResolvedPluginOptions, where: Runtime
     tracerEntries: options.tracerEntries,
     maxStackDepth: options.maxStackDepth,
     minDuration: options.minDuration,
+    // Only the runtime log options that were set: a build without them gets the same module as before.
+    ...(options.logPrint ? { logPrint: true } : {}),
+    ...(options.hidePrint ? { hidePrint: true } : {}),
+    ...(options.logGc ? { logGc: true } : {}),
+    ...(options.logSparse ? { logSparse: true } : {}),
+    ...(options.reprLimit !== undefined ? { reprLimit: options.reprLimit } : {}),
   };
   if (where.target === 'node') {
     const args = { output: where.output, root: where.root, ...common, quiet: options.quiet };

@@ -1,8 +1,9 @@
 /** Options of installBrowserRuntime, validated once here (unknown keys are rejected). */
 import { parseDuration } from './parse-duration.js';
+import type { RuntimeLogOptions } from './runtime-log-options.js';
 import { VizTracerError } from './viztracer-error.js';
 
-export interface BrowserRuntimeOptions {
+export interface BrowserRuntimeOptions extends RuntimeLogOptions {
   /** Ring-buffer capacity in calls, per thread (page and each worker); the newest are kept. @default 1_000_000 */
   tracerEntries?: number;
   /** Calls at stack depth >= N (0-based) are not recorded. @default unlimited */
@@ -19,18 +20,6 @@ export interface BrowserRuntimeOptions {
   saveOnPageHide?: boolean;
   /** Project root, for information (sources are attached by the dev server, which knows it). @default undefined */
   root?: string;
-  /** console.log/info/warn/error/debug calls become instant events. @default false */
-  logPrint?: boolean;
-  /** With logPrint: do not also write to the console. @default false */
-  hidePrint?: boolean;
-  /** Node only: in a browser the runtime says so on the console and records no GC (the API throws). @default false */
-  logGc?: boolean;
-  /** Record only logSparse() functions and custom events. @default false */
-  logSparse?: boolean;
-  /** Longest text kept for a logged value. @default 256 */
-  reprLimit?: number;
-  /** Start recording at once (the API installs a runtime that waits for start()). @default true */
-  autoStart?: boolean;
 }
 
 export interface ResolvedBrowserRuntimeOptions {

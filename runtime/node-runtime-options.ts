@@ -1,9 +1,10 @@
 /** Options of installNodeRuntime, validated once here (unknown keys are rejected). */
 import path from 'node:path';
 import { parseDuration } from './parse-duration.js';
+import type { RuntimeLogOptions } from './runtime-log-options.js';
 import { VizTracerError } from './viztracer-error.js';
 
-export interface NodeRuntimeOptions {
+export interface NodeRuntimeOptions extends RuntimeLogOptions {
   /** Absolute path of the trace file; `.json.gz` compresses. */
   output: string;
   /** Absolute project root: event paths are relative to it. @default process.cwd() */
@@ -18,18 +19,6 @@ export interface NodeRuntimeOptions {
   quiet?: boolean;
   /** Name of the process in the trace. @default 'node <script name>' */
   processName?: string;
-  /** --log-print: console.log/info/warn/error/debug calls become instant events. @default false */
-  logPrint?: boolean;
-  /** With logPrint: do not also write the console output. @default false */
-  hidePrint?: boolean;
-  /** --log-gc: garbage collections as slices on a "GC" track and a counter. @default false */
-  logGc?: boolean;
-  /** --log-sparse: only logSparse() calls and custom events are recorded. @default false */
-  logSparse?: boolean;
-  /** Longest text kept for a logged value. @default 256 */
-  reprLimit?: number;
-  /** Start recording at once (the API installs a runtime that waits for start()). @default true */
-  autoStart?: boolean;
   /** Save at exit and on SIGINT/SIGTERM (the API saves when asked). @default true */
   saveOnExit?: boolean;
 }

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import { isGzipFile } from '../report/convert-trace.js';
 import { invalidTrace } from './invalid-trace.js';
 
 const CHUNK = 1 << 20;
@@ -24,7 +25,7 @@ export class ByteSource {
   static open(file: string): ByteSource {
     let gzip: boolean;
     try {
-      gzip = hasGzipMagic(file);
+      gzip = isGzipFile(file);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       throw invalidTrace(err.code === 'ENOENT' ? 'no such file' : `cannot read it (${err.message})`);
@@ -74,15 +75,4 @@ export class ByteSource {
 
 export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-
-/** gzip magic 1f 8b. */
-function hasGzipMagic(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const magic = Buffer.alloc(2);
-    return fs.readSync(fd, magic, 0, 2, 0) === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-  } finally {
-    fs.closeSync(fd);
-  }
 }

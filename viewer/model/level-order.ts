@@ -5,18 +5,10 @@
  * renumbered in the same order, so slice i's args entry is the next one of the table.
  */
 import { ArgsBuilder } from './args-table.js';
-import type { ArgsTable, TrackInfo } from './trace-model.js';
+import type { ArgsTable, TraceModel, TrackInfo } from './trace-model.js';
 
-export interface LevelColumns {
-  start: Float64Array;
-  dur: Float64Array;
-  end: Float64Array;
-  name: Int32Array;
-  depth: Uint16Array;
-  track: Uint16Array;
-  argsRef: Int32Array;
-  levelOffsets: Int32Array;
-}
+/** The model's slice columns, in level order. */
+export type LevelColumns = Pick<TraceModel, 'start' | 'dur' | 'end' | 'name' | 'depth' | 'track' | 'argsRef' | 'levelOffsets'>;
 
 export interface RawSlices {
   order: Uint32Array;

@@ -81,7 +81,9 @@ const ns = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 
 export async function logBench({ dir, rounds = 7, sampleMs = 150, log = () => {} }) {
   const rows = [];
-  for (const c of CASES) {
+  // BENCH_LOG_CASES=acorn,fib: only these workloads' rows.
+  const only = (process.env.BENCH_LOG_CASES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const c of CASES.filter((k) => only.length === 0 || only.includes(k.workload.name))) {
     log(`${c.workload.name}: building ${VARIANTS(c).join(', ')}`);
     const variants = await buildCase(c, dir);
     const by = Object.fromEntries(variants.map((v) => [v.name, v]));

@@ -4,6 +4,7 @@
  * (measure.mjs); then the save speed of the real trace writer. Environment:
  *   BENCH_FILTER    comma-separated workloads (fib,hanoi,qsort,slowfib,acorn) and/or "save", "logs", "build", "viewer"
  *   BENCH_ROUNDS    rounds per workload (default 9; acorn 7)
+ *   BENCH_LOG_CASES the "logs" section's workloads only (fib,hanoi,acorn)
  *   BENCH_SAMPLE_MS CPU ms per sample (default 150)
  *   BENCH_VARIANTS  extra variants, e.g. "absent,traced-nomax,traced-nomax+nomin+nocap" (variants.mjs)
  */

@@ -2,13 +2,15 @@
  * A worker's log events and call args on their way to the page (browser-thread-data.ts): copied
  * out of the live rings into compact arrays a structured clone can carry. Values that a clone
  * cannot carry or would change are normalised first: a repr taken at log time (ReprText) travels
- * as `{text}` and becomes a ReprText again on the page; a symbol travels as its repr.
+ * as `{text}` and becomes a ReprText again on the page; a symbol or an object snapshot (which holds
+ * the worker's objects) travels as its repr.
  */
 import type { CallArgs, ExecStep } from './recorder-call-args.js';
 import type { LogRingSnapshot } from './recorder-log-ring.js';
 import type { LogSiteInfo } from './recorder-log-sites.js';
 import { ReprText } from './log-value.js';
 import { createSafeRepr } from './safe-repr.js';
+import { ObjectSnapshot } from './object-snapshot.js';
 
 export interface ThreadLogs {
   kinds: Uint8Array;
@@ -24,7 +26,7 @@ export interface ThreadLogs {
 const repr = createSafeRepr();
 
 function out(v: unknown): unknown {
-  return typeof v === 'symbol' ? new ReprText(repr(v)) : v;
+  return typeof v === 'symbol' || v instanceof ObjectSnapshot ? new ReprText(repr(v)) : v;
 }
 
 function back(v: unknown): unknown {
@@ -74,10 +76,10 @@ export function argsOut(a: CallArgs): CallArgs {
     else last.next = step;
     last = step;
   }
-  return { ...a, argValues: a.argValues?.map(out), returnValue: out(a.returnValue), exec, lastExec: last };
+  return { ...a, argValues: a.argValues?.map(out), returnValue: out(a.returnValue), exception: out(a.exception), exec, lastExec: last };
 }
 
 export function argsBack(a: CallArgs): CallArgs {
   for (let s = a.exec; s !== undefined; s = s.next) s.value = back(s.value);
-  return { ...a, argValues: a.argValues?.map(back), returnValue: back(a.returnValue) };
+  return { ...a, argValues: a.argValues?.map(back), returnValue: back(a.returnValue), exception: back(a.exception) };
 }

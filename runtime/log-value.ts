@@ -1,7 +1,8 @@
 /**
  * How a logged value is kept between log time and save time. A primitive is kept as it is (its text
- * is built at save time, so logging a number or a string allocates no string); an object or a
- * function is turned into its safe repr at log time, because the program may change it later.
+ * is built at save time, so logging a number or a string allocates no string); an object is kept
+ * as a snapshot of its own properties (value-snapshot.ts), because the program may change it later;
+ * a function or a built-in kind (Map, Date, an error, ...) is turned into its safe repr at log time.
  */
 import type { SafeRepr } from './safe-repr.js';
 
@@ -13,12 +14,7 @@ export class ReprText {
   }
 }
 
-/** What to store for `v`. Never throws (safe-repr does not). */
-export function storeValue(v: unknown, repr: SafeRepr): unknown {
-  return (typeof v === 'object' && v !== null) || typeof v === 'function' ? new ReprText(repr(v)) : v;
-}
-
-/** The text of a stored value, at save time. */
+/** The text of a stored value, at save time (safe-repr renders snapshots). */
 export function storedText(v: unknown, repr: SafeRepr): string {
   return v instanceof ReprText ? v.text : repr(v);
 }

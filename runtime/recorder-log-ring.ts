@@ -2,8 +2,9 @@
  * The ring of log events (instants, counters, object snapshots, custom duration events): parallel
  * preallocated arrays like the call ring, allocated at the first log (a program that logs nothing
  * pays nothing), with the newest `capacity` entries kept. A compile-time log site's entry holds the
- * raw value (a primitive: its text is built at save time) or the repr taken at log time (an object
- * may change later); a custom event's entry holds its finished description (log-entry.ts).
+ * raw value (a primitive: its text is built at save time), the position of an object's snapshot in
+ * the snapshot pool (an object may change later: value-snapshot.ts), or a repr taken at log time; a
+ * custom event's entry holds its finished description (log-entry.ts).
  */
 import { ownedArray } from './safe-builtins.js';
 
@@ -11,9 +12,11 @@ import { ownedArray } from './safe-builtins.js';
 export type LogEntryKind =
   | 0 // SITE: a compile-time log site fired (site id in `sites`, value in `values`)
   | 1 // CUSTOM: an API event (instant, counter, object, duration): `values` holds a CustomEvent
+  | 2 // SNAPSHOT: a log site fired with an object, snapshotted at pool position `at` (a SITE in snapshots)
   ;
 export const SITE: LogEntryKind = 0;
 export const CUSTOM: LogEntryKind = 1;
+const SNAPSHOT: LogEntryKind = 2;
 
 /** Slots [from, to) of the log arrays, oldest first. */
 export interface LogSegment {
@@ -38,14 +41,21 @@ export interface LogRingSnapshot {
 export interface LogRing {
   /** An event now: the clock goes straight into the typed array (no BigInt is materialised). */
   push(kind: LogEntryKind, site: number, value: unknown): void;
+  /** A log site fired with an object whose snapshot is at pool position `pos`. */
+  pushSnapshot(site: number, pos: number): void;
   /** A custom duration event (API path: allocation is fine there). */
   pushSpan(start: bigint, end: bigint, value: unknown): void;
+  /** At save time: SNAPSHOT entries become SITE entries holding their snapshot, read out of the pool. */
   snapshot(): LogRingSnapshot | undefined;
   clear(): void;
 }
 
-export function createLogRing(capacity: number, clock: () => bigint): LogRing {
+/** Reads snapshot `pos` out of the pool (undefined once overwritten). */
+export type ReadSnapshot = (pos: number) => unknown;
+
+export function createLogRing(capacity: number, clock: () => bigint, readSnapshot: ReadSnapshot): LogRing {
   let kinds: Uint8Array | undefined;
+  let at = new Float64Array(0);
   let sites = new Int32Array(0);
   let times = new BigInt64Array(0);
   let ends = new BigInt64Array(0);
@@ -58,9 +68,12 @@ export function createLogRing(capacity: number, clock: () => bigint): LogRing {
     times = new BigInt64Array(capacity);
     ends = new BigInt64Array(capacity);
     values = ownedArray<unknown>(capacity);
+    at = new Float64Array(capacity);
     return (kinds = new Uint8Array(capacity));
   }
 
+  // push and pushSnapshot repeat their stores on purpose: `times[i] = clock()` in place is what
+  // keeps V8 from materialising the BigInt (a helper taking the time as an argument would not).
   return {
     push(kind, site, value) {
       const k = kinds ?? allocate();
@@ -69,6 +82,17 @@ export function createLogRing(capacity: number, clock: () => bigint): LogRing {
       sites[i] = site;
       times[i] = clock();
       values[i] = value;
+      next = i + 1 === capacity ? 0 : i + 1;
+      total++;
+    },
+    pushSnapshot(site, pos) {
+      const k = kinds ?? allocate();
+      const i = next;
+      k[i] = SNAPSHOT;
+      sites[i] = site;
+      times[i] = clock();
+      values[i] = undefined;
+      at[i] = pos;
       next = i + 1 === capacity ? 0 : i + 1;
       total++;
     },
@@ -85,6 +109,12 @@ export function createLogRing(capacity: number, clock: () => bigint): LogRing {
     },
     snapshot() {
       if (kinds === undefined || total === 0) return undefined;
+      const n = total < capacity ? total : capacity;
+      for (let i = 0; i < n; i++) {
+        if (kinds[i] !== SNAPSHOT) continue;
+        kinds[i] = SITE;
+        values[i] = readSnapshot(at[i]!);
+      }
       const segments = total > capacity ? [{ from: next, to: capacity }, { from: 0, to: next }] : [{ from: 0, to: total }];
       return {
         kinds, sites, times, ends, values,

@@ -1,21 +1,25 @@
 /**
  * The logging side of the recorder: compile-time log sites (`l`, `g`, `v` of the probe protocol)
  * and custom events, stored in the log ring and the per-call args store. Never throws and never
- * runs program code: values are kept raw (primitives) or as safe reprs (objects).
+ * runs program code: values are kept raw (primitives) or captured (value-snapshot.ts).
  */
 import { createCallArgsStore, type CallArgsStore } from './recorder-call-args.js';
 import { createLogRing, CUSTOM, SITE, type LogRing } from './recorder-log-ring.js';
 import { createLogSiteRegistry, type LogSiteRegistry } from './recorder-log-sites.js';
 import type { CustomEvent } from './custom-event.js';
-import { storeValue } from './log-value.js';
 import { append } from './safe-builtins.js';
 import type { SafeRepr } from './safe-repr.js';
+import { ReprText } from './log-value.js';
+import { createSnapshotPool } from './snapshot-pool.js';
+import type { ValueCapture } from './value-snapshot.js';
 
 export interface LogDeps {
   clock: () => bigint;
   tracerEntries: number;
   stackCapacity: number;
   repr: SafeRepr;
+  /** How an object or function value is kept until save time. */
+  capture: ValueCapture;
   warn: (message: string) => void;
   /** Open frames on this thread. */
   depth(): number;
@@ -37,16 +41,23 @@ export interface RecorderLogs {
   returnValue(d: number, v: unknown): void;
   /** `e` propagated out of open frame `d` (the body of `t`). */
   threw(d: number, e: unknown): void;
+  /** Forget every log event and snapshot. */
+  clear(): void;
   /** A custom event now. */
   custom(event: CustomEvent): void;
   /** A custom duration event. */
   span(start: bigint, end: bigint, event: CustomEvent): void;
 }
 
+/** A logged object whose snapshot more recent ones overwrote (more than the pool holds). */
+const OVERWRITTEN = new ReprText('[Object: snapshot overwritten]');
+
 export function createRecorderLogs(deps: LogDeps): RecorderLogs {
-  const { repr } = deps;
+  const { repr, capture } = deps;
   const sites = createLogSiteRegistry();
-  const ring = createLogRing(deps.tracerEntries, deps.clock);
+  // Room for the ring's snapshots: 16 slots an entry is an object of about 6 keys in each.
+  const pool = createSnapshotPool(16 * deps.tracerEntries);
+  const ring = createLogRing(deps.tracerEntries, deps.clock, (pos) => capture.read(pool, pos) ?? OVERWRITTEN);
   const args = createCallArgsStore(deps.stackCapacity, deps.tracerEntries);
   const warned: number[] = [];
 
@@ -72,7 +83,11 @@ export function createRecorderLogs(deps: LogDeps): RecorderLogs {
         case 'attr':
         case 'entry':
         case 'exception':
-          ring.push(SITE, site, storeValue(v, repr));
+          if (typeof v === 'object' && v !== null) {
+            const pos = capture.write(v, pool);
+            if (pos >= 0) return ring.pushSnapshot(site, pos);
+          }
+          ring.push(SITE, site, capture.capture(v));
           return;
         case 'number':
           if (typeof v === 'number' || typeof v === 'bigint') ring.push(SITE, site, v);
@@ -81,7 +96,7 @@ export function createRecorderLogs(deps: LogDeps): RecorderLogs {
         case 'exec': {
           const frame = openFrame(deps.depth() - 1);
           if (frame === undefined) return;
-          const step = { site, value: storeValue(v, repr), next: undefined };
+          const step = { site, value: capture.capture(v), next: undefined };
           if (frame.lastExec === undefined) frame.exec = step;
           else frame.lastExec.next = step;
           frame.lastExec = step;
@@ -96,7 +111,7 @@ export function createRecorderLogs(deps: LogDeps): RecorderLogs {
       if (frame === undefined) return;
       // `values` is the rest-parameter array `g` received: its slots are own, so stores are safe.
       const stored = values as unknown[];
-      for (let i = 0; i < stored.length; i++) stored[i] = storeValue(stored[i], repr);
+      for (let i = 0; i < stored.length; i++) stored[i] = capture.capture(stored[i]);
       frame.argsSite = site;
       frame.argValues = stored;
     },
@@ -104,13 +119,18 @@ export function createRecorderLogs(deps: LogDeps): RecorderLogs {
       const frame = openFrame(d);
       if (frame === undefined) return;
       frame.hasReturn = true;
-      frame.returnValue = storeValue(v, repr);
+      frame.returnValue = capture.capture(v);
     },
     threw(d, e) {
       const frame = openFrame(d);
       if (frame === undefined) return;
       frame.hasException = true;
-      frame.exception = storeValue(e, repr);
+      frame.exception = capture.capture(e);
+    },
+    clear() {
+      ring.clear();
+      pool.clear(); // drops its references to the program's objects
+      args.clear();
     },
     custom(event) {
       ring.push(CUSTOM, -1, event);

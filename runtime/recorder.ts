@@ -17,6 +17,7 @@ import { createRecorderLogs, type RecorderLogs } from './recorder-logs.js';
 import { resolveRecorderOptions, type RecorderOptions } from './recorder-options.js';
 import type { EventSegment, RecorderSnapshot } from './recorder-snapshot.js';
 import { createSafeRepr } from './safe-repr.js';
+import { createValueCapture } from './value-snapshot.js';
 
 export type { ProbeWindow, Recorder } from './recorder-types.js';
 
@@ -57,8 +58,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
   let baseTime: bigint | undefined;
 
   const repr = createSafeRepr({ limit: opts.reprLimit, isProxy: opts.isProxy });
+  const capture = createValueCapture({ repr, limit: opts.reprLimit, isProxy: opts.isProxy });
   const logs = createRecorderLogs({
-    clock, tracerEntries: cap, stackCapacity: stackCap, repr, warn: opts.warn,
+    clock, tracerEntries: cap, stackCapacity: stackCap, repr, capture, warn: opts.warn,
     depth: () => depth,
     frameStart: (d) => startKey(stackStarts32[2 * d]!),
     recordable: (d) => (d - lo) >>> 0 < span,
@@ -238,8 +240,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     clear(): void {
       next = 0;
       total = 0;
-      logs.ring.clear();
-      callArgs.clear();
+      logs.clear();
     },
     snapshot,
     functions: registry,

@@ -16,6 +16,10 @@ export const isArray = Array.isArray;
 export const isView = ArrayBuffer.isView;
 export const toStringOf = String;
 export const stringify = JSON.stringify;
+export const keysOf = Object.keys;
+/** Own or inherited accessor's getter / setter, found through descriptors (no allocation, no call). */
+export const lookupGetter = (Object.prototype as { __lookupGetter__(key: PropertyKey): unknown }).__lookupGetter__;
+export const lookupSetter = (Object.prototype as { __lookupSetter__(key: PropertyKey): unknown }).__lookupSetter__;
 
 const getter = (proto: object, key: PropertyKey): ((this: unknown) => unknown) =>
   getOwnPropertyDescriptor(proto, key)!.get as (this: unknown) => unknown;

@@ -9,7 +9,12 @@ const MAX_CHAIN = 64;
 
 /** The constructor name found along the prototype chain without running a getter; null = no prototype. */
 export function className(o: object, isProxy: (v: object) => boolean): string | null | undefined {
-  let p = getPrototypeOf(o);
+  return protoClassName(getPrototypeOf(o), isProxy);
+}
+
+/** The constructor name found from prototype `proto` up the chain (as className). */
+export function protoClassName(proto: object | null, isProxy: (v: object) => boolean): string | null | undefined {
+  let p = proto;
   if (p === null) return null;
   for (let i = 0; p !== null && i < MAX_CHAIN; i++) {
     if (isProxy(p)) return undefined;

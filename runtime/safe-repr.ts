@@ -14,6 +14,8 @@
 import { brandOf } from './safe-repr-brands.js';
 import { className, errorText, isError } from './safe-repr-names.js';
 import { clip, keyText, quoteCapped, isClassSource } from './safe-repr-text.js';
+import { ObjectSnapshot } from './object-snapshot.js';
+import { snapshotText } from './value-snapshot-text.js';
 import {
   ABSENT, GETTER, apply, dataValue, functionToString, getOwnPropertyDescriptor,
   hasOwn, isArray, ownKeys, symbolToString, toStringOf,
@@ -90,15 +92,24 @@ function objectText(o: object, ctx: Ctx, depth: number): string {
       return '[Revoked Proxy]';
     }
   }
+  // A snapshot taken at log time (value-snapshot.ts): its nested values are shown by kind.
+  if (o instanceof ObjectSnapshot) return snapshotText(o, (v) => repr(v, ctx, MAX_DEPTH), ctx.limit);
   const seen = ctx.seen;
   for (let i = 0; i < ctx.top; i++) if (seen[i] === o) return '[Circular]';
-  if (depth >= MAX_DEPTH) return isArray(o) ? '[Array]' : '[Object]';
+  if (depth >= MAX_DEPTH) return kindLabel(o, ctx);
   seen[ctx.top++] = o;
   try {
     return structureText(o, ctx, depth);
   } finally {
     seen[--ctx.top] = undefined;
   }
+}
+
+/** An object past the depth limit: `[Array]`, `[Node]`, `[Object]`. */
+function kindLabel(o: object, ctx: Ctx): string {
+  if (isArray(o)) return '[Array]';
+  const name = className(o, ctx.isProxy);
+  return name === null ? '[Object: null prototype]' : name === undefined ? '[Object]' : `[${name}]`;
 }
 
 function structureText(o: object, ctx: Ctx, depth: number): string {

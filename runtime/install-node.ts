@@ -4,6 +4,7 @@
  * Worker threads record but do not save yet (merging workers comes later).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { format, types } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { createLogFacade, type LogFacade } from './api/custom-events.js';
@@ -57,14 +58,16 @@ export function installNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
   function saveTrace(output: string = opts.output): number {
     gc?.flush();
     const snapshot = recorder.snapshot();
-    const count = writeTrace(snapshot, { output, root: opts.root, processName: opts.processName });
+    const processName = opts.partsDir === undefined ? opts.processName : testProcessName(opts.root) ?? opts.processName;
+    const count = writeTrace(snapshot, { output, root: opts.root, processName });
     if (!opts.quiet) {
-      let text = `viztracer: saved ${count} events to ${output}\n`;
+      // A part's own line is noise: the run prints one line when the parts are combined.
+      let text = opts.partsDir === undefined ? `viztracer: saved ${count} events to ${output}\n` : '';
       if (snapshot.dropped > 0) {
         text += `viztracer: warning: the ring buffer overflowed: the oldest ${snapshot.dropped} of ${snapshot.total} calls were dropped; `
           + `raise --tracer-entries (now ${recorder.options.tracerEntries}) or filter (--max-stack-depth, --min-duration)\n`;
       }
-      writeStderr(text);
+      if (text !== '') writeStderr(text);
     }
     return count;
   }
@@ -94,7 +97,28 @@ export function installNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
   if (opts.logGc) gc = installGcLog(recorder);
   if (opts.autoStart) recorder.start();
   if (isMainThread && opts.saveOnExit) triggers = installSaveTriggers(() => saveQuietly(() => saveTrace()));
+  if (triggers !== undefined && opts.partsDir !== undefined) announcePart(opts.partsDir);
   return runtime;
+}
+
+/** A Vitest test process is named after its test file (Vitest's worker state has it; best effort). */
+function testProcessName(root: string): string | undefined {
+  const worker = (globalThis as { __vitest_worker__?: { filepath?: unknown } }).__vitest_worker__;
+  const file = typeof worker === 'object' && worker !== null ? worker.filepath : undefined;
+  return typeof file === 'string' ? `vitest ${path.relative(root, file).split(path.sep).join('/')}` : undefined;
+}
+
+/**
+ * `<pid>.started` in the parts directory: whoever combines the parts waits for this process's
+ * `<pid>.json` (or its end) before combining.
+ */
+function announcePart(partsDir: string): void {
+  try {
+    fs.mkdirSync(partsDir, { recursive: true });
+    fs.writeFileSync(path.join(partsDir, `${process.pid}.started`), '');
+  } catch (error) {
+    writeStderr(`viztracer: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
 }
 
 function isNodeRuntime(value: unknown): value is NodeRuntime {

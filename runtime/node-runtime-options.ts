@@ -21,10 +21,16 @@ export interface NodeRuntimeOptions extends RuntimeLogOptions {
   processName?: string;
   /** Save at exit and on SIGINT/SIGTERM (the API saves when asked). @default true */
   saveOnExit?: boolean;
+  /**
+   * Absolute directory: the trace goes to `<partsDir>/<pid>.json` instead of `output`, for runs of
+   * many processes combined later (Vitest's test workers: unplugin/vitest-parts.ts). @default none
+   */
+  partsDir?: string;
 }
 
 export interface ResolvedNodeRuntimeOptions {
   output: string;
+  partsDir: string | undefined;
   root: string;
   tracerEntries: number | undefined;
   maxStackDepth: number | undefined;
@@ -41,7 +47,7 @@ export interface ResolvedNodeRuntimeOptions {
 }
 
 const FLAGS = ['quiet', 'logPrint', 'hidePrint', 'logGc', 'logSparse', 'autoStart', 'saveOnExit'] as const;
-const KEYS = new Set(['output', 'root', 'tracerEntries', 'maxStackDepth', 'minDuration', 'processName', 'reprLimit', ...FLAGS]);
+const KEYS = new Set(['output', 'partsDir', 'root', 'tracerEntries', 'maxStackDepth', 'minDuration', 'processName', 'reprLimit', ...FLAGS]);
 
 export function resolveNodeRuntimeOptions(options: NodeRuntimeOptions): ResolvedNodeRuntimeOptions {
   if (typeof options !== 'object' || options === null) {
@@ -57,13 +63,18 @@ export function resolveNodeRuntimeOptions(options: NodeRuntimeOptions): Resolved
   if (typeof root !== 'string' || !path.isAbsolute(root)) {
     throw new VizTracerError('INVALID_OPTION', `"root" must be an absolute path, got ${JSON.stringify(root)}`);
   }
+  const { partsDir } = options;
+  if (partsDir !== undefined && (typeof partsDir !== 'string' || !path.isAbsolute(partsDir))) {
+    throw new VizTracerError('INVALID_OPTION', `"partsDir" must be an absolute path, got ${JSON.stringify(partsDir)}`);
+  }
   for (const flag of FLAGS) {
     const v = options[flag];
     if (v !== undefined && typeof v !== 'boolean') throw new VizTracerError('INVALID_OPTION', `"${flag}" must be a boolean, got ${String(v)}`);
   }
   const script = process.argv[1];
   return {
-    output,
+    output: partsDir === undefined ? output : path.join(partsDir, `${process.pid}.json`),
+    partsDir,
     root,
     tracerEntries: options.tracerEntries,
     maxStackDepth: options.maxStackDepth,

@@ -11,6 +11,7 @@ import { instrumentInPool } from './instrument-pool.js';
 import { resolvePluginOptions, toIdPatterns, type VizTracerPluginOptions } from './options.js';
 import { targetFromEsbuild, targetFromVite, targetFromWebpack, type BundlerFacts } from './platform.js';
 import { DEFAULT_ENDPOINT, viteDevServer } from './vite-dev-server.js';
+import { clearParts, combineParts, partsDirOf, underVitest } from './vitest-parts.js';
 import { wantsSourceMap } from './wants-source-map.js';
 import { OWN_DIST, RUNTIME_ID, runtimeModuleCode, runtimeSpecifier } from './runtime-module.js';
 
@@ -45,6 +46,8 @@ export const unpluginFactory: UnpluginFactory<VizTracerPluginOptions | undefined
     if (options.root === undefined && bundlerRoot !== undefined) setFilterRoot(bundlerRoot);
   };
   const specifier = runtimeSpecifier(meta.framework);
+  // Under Vitest: the parts of the test processes being combined (vitest-parts.ts).
+  let combining: Promise<void> | undefined;
   // Rollup reads every module as ESM (`require` needs a plugin) and Vite serves scripts as ESM in dev:
   // import there. Elsewhere a script without import/export gets a `require`, so it stays a
   // (possibly sloppy-mode) script; CommonJS always does, or the bundler would read it as ESM.
@@ -69,7 +72,10 @@ export const unpluginFactory: UnpluginFactory<VizTracerPluginOptions | undefined
         const target = options.platform !== 'auto' ? options.platform : facts.target?.() ?? targetFromVite(this, rest[0]) ?? 'node';
         // In `vite serve` the page posts its trace to the dev server (vite-dev-server.ts).
         const endpoint = facts.serving ? DEFAULT_ENDPOINT : undefined;
-        return runtimeModuleCode(options, { target, root: root(), output: resolve(root(), options.outputFile), endpoint });
+        const output = resolve(root(), options.outputFile);
+        // Vitest runs each test file in its own process: one part each, combined at the end.
+        const partsDir = target === 'node' && underVitest() ? partsDirOf(output) : undefined;
+        return runtimeModuleCode(options, { target, root: root(), output, endpoint, partsDir });
       },
     },
 
@@ -107,6 +113,17 @@ export const unpluginFactory: UnpluginFactory<VizTracerPluginOptions | undefined
         facts.sourcemap = Boolean(config.build.sourcemap);
       },
       configureServer: viteDevServer({ root: options.root, outputFile: options.outputFile, quiet: options.quiet }) as never,
+      buildStart() {
+        if (underVitest()) clearParts(resolve(root(), options.outputFile));
+      },
+      // Vitest closes its server at the end of the run (once per environment: combine once).
+      async closeBundle() {
+        if (!underVitest()) return;
+        combining ??= combineParts(resolve(root(), options.outputFile)).then((message) => {
+          if (message !== undefined && !options.quiet) process.stderr.write(`${message}\n`);
+        });
+        await combining;
+      },
     },
     esbuild: {
       // Only our own specifier goes through our onResolve; everything else stays on esbuild's fast path.

@@ -33,6 +33,8 @@ export interface RuntimeModuleOptions {
   output: string;
   /** Browser targets in a dev server: where the page posts the trace. */
   endpoint?: string;
+  /** Node targets under Vitest: each process writes a part there (vitest-parts.ts). */
+  partsDir?: string | undefined;
 }
 
 /** The contract of runtime/install-browser.ts `installBrowserRuntime(options)`. */
@@ -63,7 +65,7 @@ export function runtimeModuleCode(options: ResolvedPluginOptions, where: Runtime
     ...(options.reprLimit !== undefined ? { reprLimit: options.reprLimit } : {}),
   };
   if (where.target === 'node') {
-    const args = { output: where.output, root: where.root, ...common, quiet: options.quiet };
+    const args = { output: where.output, ...(where.partsDir ? { partsDir: where.partsDir } : {}), root: where.root, ...common, quiet: options.quiet };
     return `import { installNodeRuntime } from ${JSON.stringify(runtimeFile('install-node'))};\n`
       + `installNodeRuntime(${JSON.stringify(args)});\n`;
   }

@@ -57,6 +57,7 @@ describe('installNodeRuntime (in process)', () => {
     expect(() => installNodeRuntime({ output: 'relative.json' })).toThrow(/"output" must be an absolute path, got "relative.json"/);
     expect(() => installNodeRuntime({ output: '/tmp/x.json', minDuration: '5 parsecs' })).toThrow(/"5 parsecs"/);
     expect(() => installNodeRuntime({ output: '/tmp/x.json', tracerEntries: 1.5 })).toThrow(/tracerEntries/);
+    expect(() => installNodeRuntime({ output: '/tmp/x.json', partsDir: 'parts' })).toThrow(/"partsDir" must be an absolute path, got "parts"/);
     expect(GLOBAL_NAME in globalThis).toBe(false);
   });
 

@@ -131,6 +131,20 @@ describe('compile-time log sites', () => {
     expect(events.every((e) => e.args === undefined)).toBe(true);
   });
 
+  it('says which argument values later calls overwrote when calls have more than the pool keeps', () => {
+    // 8 pool slots per ring slot: two calls of 12 arguments each overflow a 2-call ring's 16.
+    const r = recorder({ tracerEntries: 2 });
+    const h = handle(r);
+    for (const call of ['first', 'second']) {
+      const d = h.e(0);
+      h.g(d, 6, ...Array.from({ length: 12 }, (_, i) => `${call}${i}`));
+      h.x(d);
+    }
+    const args = body(write(r)).map((e) => Object.values((e.args as { func_args: Record<string, string> }).func_args));
+    expect(args[0]).toEqual(Array(12).fill('[overwritten]'));
+    expect(args[1]).toEqual(Array.from({ length: 12 }, (_, i) => `"second${i}"`));
+  });
+
   it('does nothing while stopped, and a dormant handle still returns values', () => {
     const r = recorder();
     const h = handle(r);

@@ -15,7 +15,7 @@
  */
 import { ReprText } from './log-value.js';
 import { ownedArray } from './safe-builtins.js';
-import { createSnapshotPool, type SnapshotPool } from './snapshot-pool.js';
+import { createSlotPool, type SlotPool } from './slot-pool.js';
 
 export interface CallArgs {
   /** Start of the frame these belong to: low 30 bits of its ns (startKey). */
@@ -91,7 +91,7 @@ interface RingArgs {
 export function createCallArgsStore(stackCapacity: number, ringCapacity: number): CallArgsStore {
   let frames: (CallArgs | undefined)[] | undefined;
   let ring: RingArgs | undefined;
-  let pool: SnapshotPool | undefined;
+  let pool: SlotPool | undefined;
 
   const top = new Int32Array(1);
   const store: CallArgsStore = {
@@ -123,7 +123,7 @@ export function createCallArgsStore(stackCapacity: number, ringCapacity: number)
       if (values === undefined) {
         r.counts[slot] = -1;
       } else {
-        const p = (pool ??= createSnapshotPool(ARG_SLOTS_PER_CALL * ringCapacity));
+        const p = (pool ??= createSlotPool(ARG_SLOTS_PER_CALL * ringCapacity));
         const n = values.length;
         const pos = p.reserve(n);
         const slots = p.slots;

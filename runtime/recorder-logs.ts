@@ -10,7 +10,7 @@ import type { CustomEvent } from './custom-event.js';
 import { append } from './safe-builtins.js';
 import type { SafeRepr } from './safe-repr.js';
 import { ReprText } from './log-value.js';
-import { createSnapshotPool } from './snapshot-pool.js';
+import { createSlotPool } from './slot-pool.js';
 import type { ValueCapture } from './value-snapshot.js';
 
 export interface LogDeps {
@@ -56,7 +56,7 @@ export function createRecorderLogs(deps: LogDeps): RecorderLogs {
   const { repr, capture } = deps;
   const sites = createLogSiteRegistry();
   // Room for the ring's snapshots: 16 slots an entry is an object of about 6 keys in each.
-  const pool = createSnapshotPool(16 * deps.tracerEntries);
+  const pool = createSlotPool(16 * deps.tracerEntries);
   const ring = createLogRing(deps.tracerEntries, deps.clock, (pos) => capture.read(pool, pos) ?? OVERWRITTEN);
   const args = createCallArgsStore(deps.stackCapacity, deps.tracerEntries);
   const warned: number[] = [];

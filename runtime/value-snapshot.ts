@@ -3,7 +3,7 @@
  * those of the plain objects and arrays among them, one level further (object-snapshot.ts has the
  * layout). The text is built at save time (value-snapshot-text.ts), so logging an object builds
  * no string; other nested objects are kept by reference and shown by kind at save time (`[Node]`),
- * like Node's inspect at its depth limit. The log ring's snapshots are written into a SnapshotPool
+ * like Node's inspect at its depth limit. The log ring's snapshots are written into a SlotPool
  * (nothing allocated survives); call args get their own small array. Measured on acorn's AST nodes
  * (bench/log-bench.mjs): 0.4 µs a value, where a full repr at log time cost 6.8 µs.
  *
@@ -17,16 +17,16 @@ import { ReprText } from './log-value.js';
 import { HEAD, HOLE, NESTED, ObjectSnapshot, SETTER } from './object-snapshot.js';
 import { GETTER, apply, hasOwn, keysOf, lookupGetter, lookupSetter, ownedArray } from './safe-builtins.js';
 import type { SafeRepr } from './safe-repr.js';
-import type { SnapshotPool } from './snapshot-pool.js';
+import type { SlotPool } from './slot-pool.js';
 import { ARRAY, createSnapshotKinds, type Kind } from './snapshot-kind.js';
 
 export interface ValueCapture {
   /** What to keep of `v` in call args: a primitive as is, an ObjectSnapshot or a ReprText. */
   capture(value: unknown): unknown;
   /** `o`'s snapshot written into `pool`: its position, or -1 when `o` takes `capture` instead. */
-  write(o: object, pool: SnapshotPool): number;
+  write(o: object, pool: SlotPool): number;
   /** The snapshot at `pos` in `pool`, copied out (save time), or undefined when overwritten. */
-  read(pool: SnapshotPool, pos: number): ObjectSnapshot | undefined;
+  read(pool: SlotPool, pos: number): ObjectSnapshot | undefined;
 }
 
 export interface ValueCaptureOptions {

@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { storedText } from '../../runtime/log-value.js';
 import { createRecorder } from '../../runtime/recorder.js';
 import { createSafeRepr } from '../../runtime/safe-repr.js';
-import { createSnapshotPool } from '../../runtime/snapshot-pool.js';
+import { createSlotPool } from '../../runtime/slot-pool.js';
 import { createValueCapture } from '../../runtime/value-snapshot.js';
 import { fakeClock } from './helpers.js';
 
@@ -77,7 +77,7 @@ describe('object snapshots', () => {
   test('each corpus value has its exact text through call args and through the pool, and no program code ran', () => {
     ran = '';
     const values = corpus();
-    const pool = createSnapshotPool(1 << 16);
+    const pool = createSlotPool(1 << 16);
     const viaArgs: Record<string, string> = {};
     const viaPool: Record<string, string> = {};
     for (const key of Object.keys(expected)) {
@@ -92,7 +92,7 @@ describe('object snapshots', () => {
 
   test('a snapshot keeps the values of log time', () => {
     const o = { n: 1, list: [1, 2], inner: { s: 'a' } };
-    const pool = createSnapshotPool(1 << 16);
+    const pool = createSlotPool(1 << 16);
     const pos = capture.write(o, pool);
     const kept = capture.capture(o);
     o.n = 2;
@@ -119,7 +119,7 @@ describe('object snapshots', () => {
     Object.defineProperty(Array.prototype, '1', { set: mark('array setter'), get: mark('array getter'), configurable: true });
     let text = '';
     try {
-      const pool = createSnapshotPool(1 << 16);
+      const pool = createSlotPool(1 << 16);
       const fresh = createValueCapture({ repr, limit: 256, isProxy: types.isProxy });
       const pos = fresh.write({ a: [7, , 9] }, pool); // eslint-disable-line no-sparse-arrays
       text = `${repr(fresh.read(pool, pos))} ${repr(fresh.capture({ b: [1, 2] }))}`;

@@ -1,15 +1,16 @@
 /**
- * Where the log ring's object snapshots (value-snapshot.ts) live between log time and save time:
- * one array of slots reused in ring order, so logging an object allocates nothing that survives
- * (retaining a small array per logged value cost about 1 µs a value in old-space collections).
- * Positions are absolute (slots ever reserved); a snapshot reads back as long as the slots after
- * it have not wrapped over it. The array starts small and doubles up to `maxSlots`, then wraps.
+ * A ring of reusable slots for values kept from log time to save time: the log ring's object
+ * snapshots (value-snapshot.ts) and the completed calls' argument values (recorder-call-args.ts).
+ * One array reused in ring order, so logging allocates nothing that survives (retaining a small
+ * array per logged value cost about 1 µs a value in old-space collections). Positions are absolute
+ * (slots ever reserved); a value reads back as long as the slots after it have not wrapped over
+ * it. The array starts small and doubles up to `maxSlots`, then wraps.
  */
 import { ownedArray } from './safe-builtins.js';
 
 const FIRST_SLOTS = 1 << 14;
 
-export interface SnapshotPool {
+export interface SlotPool {
   /** `n` contiguous slots: their absolute position (index it with `index`). */
   reserve(n: number): number;
   /** Of the slots just reserved at `pos`, only the first `used` were written: give the rest back. */
@@ -22,7 +23,7 @@ export interface SnapshotPool {
   clear(): void;
 }
 
-export function createSnapshotPool(maxSlots: number): SnapshotPool {
+export function createSlotPool(maxSlots: number): SlotPool {
   let slots: unknown[] = [];
   let cap = 0;
   let written = 0;

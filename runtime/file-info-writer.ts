@@ -9,20 +9,23 @@ import type { ByteWriter } from './byte-writer.js';
 import { eventName, isKnownFunction } from './event-name.js';
 import type { FunctionInfo } from './function-registry.js';
 
-/** Writes the `file_info` object for the functions `ids`. */
-export function writeFileInfo(w: ByteWriter, functions: FunctionInfo, ids: readonly number[], root: string): void {
+/** Writes the `file_info` object for the functions `ids` of each thread. */
+export function writeFileInfo(w: ByteWriter, threads: readonly { functions: FunctionInfo; ids: readonly number[] }[], root: string): void {
   const sources = new Map<string, string | undefined>();
   const entries: string[] = [];
   const names = new Set<string>();
-  for (const id of ids) {
-    if (!isKnownFunction(functions, id)) continue;
-    const file = functions.files[id]!;
-    if (!sources.has(file)) sources.set(file, readSource(root, file));
-    if (sources.get(file) === undefined) continue;
-    const name = eventName(functions, id);
-    if (names.has(name)) continue;
-    names.add(name);
-    entries.push(`${JSON.stringify(name)}:${JSON.stringify([file, functions.lines[id]])}`);
+  // Each thread has its own function table (its ids index it): the names are what the events show.
+  for (const { functions, ids } of threads) {
+    for (const id of ids) {
+      if (!isKnownFunction(functions, id)) continue;
+      const file = functions.files[id]!;
+      if (!sources.has(file)) sources.set(file, readSource(root, file));
+      if (sources.get(file) === undefined) continue;
+      const name = eventName(functions, id);
+      if (names.has(name)) continue;
+      names.add(name);
+      entries.push(`${JSON.stringify(name)}:${JSON.stringify([file, functions.lines[id]])}`);
+    }
   }
   w.text('{"files":{');
   let first = true;

@@ -10,6 +10,7 @@ import { isMainThread } from 'node:worker_threads';
 import { createLogFacade, type LogFacade } from './api/custom-events.js';
 import { installGcLog, type GcLog } from './gc-log.js';
 import { installPrintLog } from './print-log.js';
+import { collectWorkerThreads, removeWorkerThreads, saveWorkerThread } from './node-worker-threads.js';
 import { hrtimeClock, wallClock } from './node-clock.js';
 import { resolveNodeRuntimeOptions, type NodeRuntimeOptions, type ResolvedNodeRuntimeOptions } from './node-runtime-options.js';
 import { GLOBAL_NAME, PROTOCOL_VERSION, type ProbeRuntime } from './probe-protocol.js';
@@ -52,6 +53,7 @@ export function installNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
     logSparse: opts.logSparse,
   });
   let triggers: SaveTriggers | undefined;
+  let onExit: (() => void) | undefined;
   let gc: GcLog | undefined;
   let restoreConsole: (() => void) | undefined;
 
@@ -59,7 +61,7 @@ export function installNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
     gc?.flush();
     const snapshot = recorder.snapshot();
     const processName = opts.partsDir === undefined ? opts.processName : testProcessName(opts.root) ?? opts.processName;
-    const count = writeTrace(snapshot, { output, root: opts.root, processName });
+    const count = writeTrace(snapshot, { output, root: opts.root, processName }, collectWorkerThreads(opts.output));
     if (!opts.quiet) {
       // A part's own line is noise: the run prints one line when the parts are combined.
       let text = opts.partsDir === undefined ? `viztracer: saved ${count} events to ${output}\n` : '';
@@ -82,6 +84,7 @@ export function installNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
     uninstall() {
       recorder.stop();
       triggers?.remove();
+      if (onExit !== undefined) process.removeListener('exit', onExit);
       gc?.stop();
       restoreConsole?.();
       if (g[GLOBAL_NAME] === runtime) delete g[GLOBAL_NAME];
@@ -96,7 +99,15 @@ export function installNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
   }
   if (opts.logGc) gc = installGcLog(recorder);
   if (opts.autoStart) recorder.start();
-  if (isMainThread && opts.saveOnExit) triggers = installSaveTriggers(() => saveQuietly(() => saveTrace()));
+  if (isMainThread && opts.saveOnExit) {
+    triggers = installSaveTriggers(() => saveQuietly(() => saveTrace()));
+    // Registered after the triggers' own exit listener, so it runs after the last save.
+    onExit = () => saveQuietly(() => removeWorkerThreads(opts.output));
+  } else if (opts.saveOnExit) {
+    // A worker thread hands its recording to the main thread's save when it ends.
+    onExit = () => saveQuietly(() => saveWorkerThread(recorder.snapshot(), opts.output));
+  }
+  if (onExit !== undefined) process.on('exit', onExit);
   if (triggers !== undefined && opts.partsDir !== undefined) announcePart(opts.partsDir);
   return runtime;
 }
@@ -127,7 +138,7 @@ function isNodeRuntime(value: unknown): value is NodeRuntime {
 }
 
 /** The exit path must not throw (it would replace the program's exit code and error). */
-function saveQuietly(save: () => number): void {
+function saveQuietly(save: () => unknown): void {
   try {
     save();
   } catch (error) {

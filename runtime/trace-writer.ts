@@ -35,15 +35,22 @@ export interface TraceWriteOptions {
   fileInfo?: boolean;
 }
 
+/** Another thread of the same process (a Node worker thread), written after the main one. */
+export interface OtherThread {
+  tid: number;
+  name: string;
+  snapshot: RecorderSnapshot;
+}
+
 /** Writes the trace; returns the number of events written (calls and log events). */
-export function writeTrace(snapshot: RecorderSnapshot, options: TraceWriteOptions): number {
+export function writeTrace(snapshot: RecorderSnapshot, options: TraceWriteOptions, others: readonly OtherThread[] = []): number {
   const pid = options.pid ?? process.pid;
   return writeTraceFile(options.output, options.gzipMode, (w) => writeTraceBody(w, {
     pid,
     processName: options.processName ?? 'node',
-    threads: [{ tid: options.tid ?? pid, name: options.threadName ?? 'MainThread', snapshot }],
+    threads: [{ tid: options.tid ?? pid, name: options.threadName ?? 'MainThread', snapshot }, ...others],
     clock: options.clock ?? 'hrtime',
-    fileInfo: options.fileInfo === false ? undefined : (fw, used) => writeFileInfo(fw, used[0]!.functions, used[0]!.ids, options.root),
+    fileInfo: options.fileInfo === false ? undefined : (fw, used) => writeFileInfo(fw, used, options.root),
   }));
 }
 

@@ -77,7 +77,7 @@ export function saveTrace(body: Buffer, output: string, root: string): number {
       w.bytes(body.subarray(0, at));
       w.text('"file_info":');
       const { functions, ids } = functionsFromNames(calls.map((e) => e.name), root);
-      writeFileInfo(w, functions, ids, root);
+      writeFileInfo(w, [{ functions, ids }], root);
       w.text('}\n');
     }
     w.end();

@@ -105,12 +105,19 @@ describe('Node runtime in a real process', () => {
     expect(r.stderr).toMatch(/^viztracer: saved 1 events to .*\nviztracer: warning: .*overflowed.* 1 of 2 calls were dropped.*--tracer-entries/);
   });
 
-  it('worker threads record but do not save: one trace, main thread only', () => {
+  it('a worker thread that ends is a thread of the one trace the main thread saves', () => {
     const output = path.join(root, 'worker.json');
     const r = run('worker', output);
     expect(r.status).toBe(0);
-    expect(r.stderr.match(/viztracer: saved/g)?.length).toBe(1);
-    expect(calls(output)).toEqual([WORK, MAIN]);
+    expect(r.stderr).toBe(`viztracer: saved 5 events to ${output}\n`);
+    const trace = JSON.parse(fs.readFileSync(output, 'utf8')) as TraceFile;
+    const byThread = new Map<number, string[]>();
+    for (const e of trace.traceEvents) if (e.ph === 'X') byThread.set(e.tid, [...(byThread.get(e.tid) ?? []), e.name]);
+    expect([...byThread.values()]).toEqual([[WORK.name, MAIN.name], [WORK.name, WORK.name, MAIN.name]]);
+    const [mainTid, workerTid] = [...byThread.keys()];
+    expect(mainTid).toBe(r.pid);
+    expect(workerTid).toBe(1); // the program's first worker (threadId 1)
+    expect(fs.existsSync(`${output}.threads`)).toBe(false);
   });
 
   it.each([['SIGTERM', 'sigterm'], ['SIGINT', 'sigint']] as const)('%s: saves, then dies by the signal', async (signal, name) => {

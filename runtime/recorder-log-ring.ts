@@ -3,7 +3,7 @@
  * preallocated arrays like the call ring, allocated at the first log (a program that logs nothing
  * pays nothing), with the newest `capacity` entries kept. A compile-time log site's entry holds the
  * raw value (a primitive: its text is built at save time), the position of an object's snapshot in
- * the snapshot pool (an object may change later: value-snapshot.ts), or a repr taken at log time; a
+ * the slot pool (an object may change later: value-snapshot.ts), or a repr taken at log time; a
  * custom event's entry holds its finished description (log-entry.ts).
  */
 import { ownedArray } from './safe-builtins.js';

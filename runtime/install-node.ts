@@ -112,11 +112,20 @@ export function installNodeRuntime(options: NodeRuntimeOptions): NodeRuntime {
   return runtime;
 }
 
-/** A Vitest test process is named after its test file (Vitest's worker state has it; best effort). */
+/**
+ * A Vitest test process is named after its test files, from Vitest's worker state (best effort:
+ * `ctx.files` lists every file the process ran, `filepath` the current one).
+ */
 function testProcessName(root: string): string | undefined {
-  const worker = (globalThis as { __vitest_worker__?: { filepath?: unknown } }).__vitest_worker__;
-  const file = typeof worker === 'object' && worker !== null ? worker.filepath : undefined;
-  return typeof file === 'string' ? `vitest ${path.relative(root, file).split(path.sep).join('/')}` : undefined;
+  const worker = (globalThis as { __vitest_worker__?: { filepath?: unknown; ctx?: { files?: unknown } } }).__vitest_worker__;
+  if (typeof worker !== 'object' || worker === null) return undefined;
+  const listed = Array.isArray(worker.ctx?.files) ? worker.ctx.files as unknown[] : [];
+  const files = listed.map((f) => (typeof f === 'string' ? f : (f as { filepath?: unknown } | null)?.filepath))
+    .filter((f): f is string => typeof f === 'string');
+  if (files.length === 0 && typeof worker.filepath === 'string') files.push(worker.filepath);
+  if (files.length === 0) return undefined;
+  const shown = path.relative(root, files[0]!).split(path.sep).join('/');
+  return files.length === 1 ? `vitest ${shown}` : `vitest ${shown} +${files.length - 1} more`;
 }
 
 /**

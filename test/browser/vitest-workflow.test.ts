@@ -28,9 +28,9 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-async function vitestRun(output: string, ...files: string[]): Promise<{ stdout: string; log: string; trace: BrowserTrace }> {
+async function vitestRun(output: string, ...args: string[]): Promise<{ stdout: string; log: string; trace: BrowserTrace }> {
   const { stdout, stderr } = await promisify(execFile)(
-    process.execPath, [join(repo, 'node_modules/vitest/vitest.mjs'), 'run', '--root', project, ...files],
+    process.execPath, [join(repo, 'node_modules/vitest/vitest.mjs'), 'run', '--root', project, ...args],
     { cwd: project, env: cleanEnv({ VT_OUTPUT: output, VT_CACHE_DIR: join(tmp, 'cache'), NO_COLOR: '1' }) },
   );
   return { stdout, log: `${stdout}${stderr}`, trace: JSON.parse(readFileSync(output, 'utf8')) as BrowserTrace };
@@ -86,4 +86,18 @@ test('vitest run of one test file writes that process\'s trace', async () => {
   expect(treesByProcess(trace)).toEqual({ 'vitest test/shapes.test.ts': SHAPES_TREE });
   const v = await validateWithTraceEngine(trace.traceEvents);
   expect(v.inTree).toBe(v.expected);
+});
+
+test('vitest run --no-isolate in one process: one process, named after its first test file and how many more', async () => {
+  const output = join(tmp, 'traces/no-isolate.json');
+  const { stdout, log, trace } = await vitestRun(output, '--no-isolate', '--maxWorkers=1');
+  expect(stdout).toContain('2 passed');
+  expect(log).toContain(`viztracer: saved the trace of 1 test process to ${output}`);
+  const trees = treesByProcess(trace);
+  expect(Object.keys(trees)).toHaveLength(1);
+  expect(Object.keys(trees)[0]).toMatch(/^vitest test\/(shapes|distance)\.test\.ts \+1 more$/);
+  // Both files' tests, in the one process.
+  const tree = Object.values(trees)[0]!;
+  expect(tree).toContain('<anonymous>@4:39 (test/shapes.test.ts:4) x1');
+  expect(tree).toContain('<anonymous>@4:48 (test/distance.test.ts:4) x1');
 });

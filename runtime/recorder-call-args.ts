@@ -83,9 +83,10 @@ interface RingArgs {
   /** Pool position of the argument values, and how many (-1: no argument values). */
   at: Float64Array;
   counts: Int32Array;
-  returns: unknown[];
-  exceptions: unknown[];
-  execs: (ExecStep | undefined)[];
+  /** Allocated at the first call that has one (a run logging only arguments never makes them). */
+  returns: unknown[] | undefined;
+  exceptions: unknown[] | undefined;
+  execs: (ExecStep | undefined)[] | undefined;
 }
 
 export function createCallArgsStore(stackCapacity: number, ringCapacity: number): CallArgsStore {
@@ -132,9 +133,9 @@ export function createCallArgsStore(stackCapacity: number, ringCapacity: number)
         r.at[slot] = pos;
         r.counts[slot] = n;
       }
-      r.returns[slot] = a.returnValue;
-      r.exceptions[slot] = a.exception;
-      r.execs[slot] = a.exec;
+      r.returns = put(r.returns, slot, a.returnValue, ringCapacity);
+      r.exceptions = put(r.exceptions, slot, a.exception, ringCapacity);
+      r.execs = put(r.execs, slot, a.exec, ringCapacity);
       reset(a, FREE);
     },
     drop(d) {
@@ -155,9 +156,9 @@ export function createCallArgsStore(stackCapacity: number, ringCapacity: number)
         if (serial < 0 || r.serials[i] !== serial) continue;
         out.set(i, {
           start: FREE, serial, argsSite: r.sites[i]!, argValues: argValuesOf(r, i),
-          hasReturn: (r.flags[i]! & HAS_RETURN) !== 0, returnValue: r.returns[i],
-          hasException: (r.flags[i]! & HAS_EXCEPTION) !== 0, exception: r.exceptions[i],
-          exec: r.execs[i], lastExec: undefined,
+          hasReturn: (r.flags[i]! & HAS_RETURN) !== 0, returnValue: r.returns?.[i],
+          hasException: (r.flags[i]! & HAS_EXCEPTION) !== 0, exception: r.exceptions?.[i],
+          exec: r.execs?.[i], lastExec: undefined,
         });
       }
       return out.size > 0 ? out : undefined;
@@ -214,8 +215,18 @@ function allocateRing(n: number): RingArgs {
     flags: new Uint8Array(n),
     at: new Float64Array(n),
     counts: new Int32Array(n),
-    returns: ownedArray<unknown>(n),
-    exceptions: ownedArray<unknown>(n),
-    execs: ownedArray<ExecStep>(n),
+    returns: undefined,
+    exceptions: undefined,
+    execs: undefined,
   };
+}
+
+/** `list[slot] = v`, making the list (of `n` slots) only when a value is first stored in it. */
+function put<T>(list: (T | undefined)[] | undefined, slot: number, v: T | undefined, n: number): (T | undefined)[] | undefined {
+  if (list === undefined) {
+    if (v === undefined) return undefined;
+    list = ownedArray<T>(n);
+  }
+  list[slot] = v;
+  return list;
 }

@@ -6,7 +6,7 @@
 import { installBrowserRuntime, type BrowserRuntime } from '../install-browser.js';
 import { GLOBAL_NAME } from '../probe-protocol.js';
 import { VizTracerError } from '../viztracer-error.js';
-import type { Platform, RuntimeLink } from './platform.js';
+import { resetForNewTracer, type Platform, type RuntimeLink } from './platform.js';
 
 function linkTo(runtime: BrowserRuntime, owned: boolean): RuntimeLink {
   return {
@@ -46,9 +46,7 @@ export const browserPlatform: Platform = {
     if (o.logGc) throw new VizTracerError('NOT_SUPPORTED', 'option "logGc" is Node-only: browsers report no garbage collections to pages');
     const existing = installedRuntime();
     if (existing !== undefined && installedByApi.has(existing)) {
-      existing.recorder.stop();
-      existing.recorder.clear();
-      existing.recorder.syncMarker = undefined;
+      resetForNewTracer(existing.recorder);
       return linkTo(existing, true);
     }
     if (existing !== undefined) return linkTo(existing, false);

@@ -7,7 +7,7 @@ import { installNodeRuntime, type NodeRuntime } from '../install-node.js';
 import { GLOBAL_NAME } from '../probe-protocol.js';
 import { VizTracerError } from '../viztracer-error.js';
 import type { ResolvedApiOptions } from './api-options.js';
-import type { Platform, RuntimeLink } from './platform.js';
+import { resetForNewTracer, type Platform, type RuntimeLink } from './platform.js';
 
 function linkTo(runtime: NodeRuntime, owned: boolean): RuntimeLink {
   return {
@@ -41,9 +41,7 @@ export const nodePlatform: Platform = {
   link(o) {
     const existing = installedRuntime();
     if (existing !== undefined && installedByApi.has(existing)) {
-      existing.recorder.stop();
-      existing.recorder.clear();
-      existing.recorder.syncMarker = undefined;
+      resetForNewTracer(existing.recorder);
       return linkTo(existing, true);
     }
     if (existing !== undefined) {

@@ -27,6 +27,13 @@ export interface Platform {
   link(options: ResolvedApiOptions): RuntimeLink;
 }
 
+/** A runtime an earlier VizTracer installed, taken over by a new one: a clean slate, as a new tracer. */
+export function resetForNewTracer(recorder: Recorder): void {
+  recorder.stop();
+  recorder.clear();
+  recorder.syncMarker = undefined;
+}
+
 let current: Platform | undefined;
 
 export function setPlatform(platform: Platform): void {

@@ -9,11 +9,11 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../browser/chromium.js';
 import { REPO, tempProject, viztracer } from '../cli/helpers.js';
 
 export const VIZVIEWER = join(REPO, 'bin', 'vizviewer.js');
 export const ARTIFACTS = join(REPO, 'test', 'artifacts');
-export const CHROMIUM = '/usr/bin/chromium';
 
 /** fixtures/programs/fib traced by the CLI as fib.ts in a temp dir: 465 calls of `fib (fib.ts:1)`. */
 export const FIB = { name: 'fib (fib.ts:1)', calls: 465 };
@@ -116,10 +116,7 @@ export async function launchChromium(extraArgs: string[] = []): Promise<BrowserC
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs,
-    ],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 

@@ -130,7 +130,7 @@ export function installBrowserRuntime(options: BrowserRuntimeOptions = {}): Brow
   return runtime;
 }
 
-function isBrowserRuntime(value: unknown): value is BrowserRuntime {
+export function isBrowserRuntime(value: unknown): value is BrowserRuntime {
   return typeof value === 'object' && value !== null && typeof (value as BrowserRuntime).save === 'function'
     && typeof (value as BrowserRuntime).register === 'function';
 }

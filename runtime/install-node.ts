@@ -141,7 +141,7 @@ function announcePart(partsDir: string): void {
   }
 }
 
-function isNodeRuntime(value: unknown): value is NodeRuntime {
+export function isNodeRuntime(value: unknown): value is NodeRuntime {
   return typeof value === 'object' && value !== null && typeof (value as NodeRuntime).saveTrace === 'function'
     && typeof (value as NodeRuntime).register === 'function';
 }

@@ -18,18 +18,12 @@ import { usText } from './us-text.js';
 /** The track GC slices go on (a pseudo thread of the process, named "GC"). */
 export const GC_TID = 0x7ffffffe;
 
-export interface LogEventsResult {
-  count: number;
-  /** True when a GC slice was written (the GC track then needs its thread_name). */
-  gcTrack: boolean;
-}
 
 export function writeLogEvents(
   w: ByteWriter, logs: LogRingSnapshot, sites: LogSiteInfo | undefined, repr: SafeRepr, pid: number, tid: number,
-): LogEventsResult {
+): number {
   const where = `"pid":${pid},"tid":${tid}`;
   let count = 0;
-  let gcTrack = false;
   for (const seg of logs.segments) {
     for (let i = seg.from; i < seg.to; i++) {
       const ts = usText(logs.times[i]!);
@@ -38,7 +32,6 @@ export function writeLogEvents(
         text = siteEvent(logs.sites[i]!, logs.values[i], sites, repr, where, ts);
       } else {
         const event = logs.values[i] as CustomEvent;
-        if (event.ph === 'X' && event.track === 'gc') gcTrack = true;
         text = customEvent(event, pid, tid, ts, logs.ends[i]! - logs.times[i]!);
       }
       if (text === undefined) continue;
@@ -46,7 +39,7 @@ export function writeLogEvents(
       count++;
     }
   }
-  return { count, gcTrack };
+  return count;
 }
 
 const instant = (where: string, ts: string, name: string, args: string | undefined, scope = 't'): string =>

@@ -55,7 +55,7 @@ export function writeTraceBody(w: ByteWriter, options: TraceBodyOptions): number
     const events = writeCompleteEvents(w, s.segments, s.functions, pid, t.tid, { sites: s.logSites, repr });
     count += events.count;
     used.push({ functions: s.functions, ids: events.ids });
-    if (s.logs) count += writeLogEvents(w, s.logs, s.logSites, repr, pid, t.tid).count;
+    if (s.logs) count += writeLogEvents(w, s.logs, s.logSites, repr, pid, t.tid);
   }
   w.text('\n],\n"viztracer_metadata":');
   w.text(metadataJson(threads.map((t) => t.snapshot), options.clock));

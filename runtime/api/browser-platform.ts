@@ -3,7 +3,7 @@
  * install the browser runtime (waiting for start()). save() downloads the trace, or POSTs it to
  * the Vite dev server when the plugin configured one.
  */
-import { installBrowserRuntime, type BrowserRuntime } from '../install-browser.js';
+import { installBrowserRuntime, isBrowserRuntime, type BrowserRuntime } from '../install-browser.js';
 import { GLOBAL_NAME } from '../probe-protocol.js';
 import { VizTracerError } from '../viztracer-error.js';
 import { resetForNewTracer, type Platform, type RuntimeLink } from './platform.js';
@@ -30,9 +30,7 @@ const installedByApi = new WeakSet<object>();
 function installedRuntime(): BrowserRuntime | undefined {
   const existing = (globalThis as Record<string, unknown>)[GLOBAL_NAME];
   if (existing === undefined) return undefined;
-  if (typeof existing === 'object' && existing !== null && typeof (existing as BrowserRuntime).save === 'function') {
-    return existing as BrowserRuntime;
-  }
+  if (isBrowserRuntime(existing)) return existing;
   throw new VizTracerError('INTERNAL', `globalThis.${GLOBAL_NAME} is set by something other than the browser runtime`);
 }
 
@@ -42,6 +40,7 @@ export const browserPlatform: Platform = {
     const runtime = installedRuntime();
     return runtime === undefined ? undefined : linkTo(runtime, false);
   },
+  recorder: () => installedRuntime()?.recorder,
   link(o) {
     if (o.logGc) throw new VizTracerError('NOT_SUPPORTED', 'option "logGc" is Node-only: browsers report no garbage collections to pages');
     const existing = installedRuntime();

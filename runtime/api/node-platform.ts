@@ -3,7 +3,7 @@
  * that waits for start() and saves only when asked.
  */
 import path from 'node:path';
-import { installNodeRuntime, type NodeRuntime } from '../install-node.js';
+import { installNodeRuntime, isNodeRuntime, type NodeRuntime } from '../install-node.js';
 import { GLOBAL_NAME } from '../probe-protocol.js';
 import { VizTracerError } from '../viztracer-error.js';
 import type { ResolvedApiOptions } from './api-options.js';
@@ -26,9 +26,7 @@ const installedByApi = new WeakSet<object>();
 function installedRuntime(): NodeRuntime | undefined {
   const existing = (globalThis as Record<string, unknown>)[GLOBAL_NAME];
   if (existing === undefined) return undefined;
-  if (typeof existing === 'object' && existing !== null && typeof (existing as NodeRuntime).saveTrace === 'function') {
-    return existing as NodeRuntime;
-  }
+  if (isNodeRuntime(existing)) return existing;
   throw new VizTracerError('INTERNAL', `globalThis.${GLOBAL_NAME} is set by something other than the Node runtime (a browser build?)`);
 }
 
@@ -38,6 +36,7 @@ export const nodePlatform: Platform = {
     const runtime = installedRuntime();
     return runtime === undefined ? undefined : linkTo(runtime, false);
   },
+  recorder: () => installedRuntime()?.recorder,
   link(o) {
     const existing = installedRuntime();
     if (existing !== undefined && installedByApi.has(existing)) {

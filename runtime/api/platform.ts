@@ -23,6 +23,8 @@ export interface Platform {
   readonly name: 'node' | 'browser';
   /** The installed runtime, or undefined. */
   installed(): RuntimeLink | undefined;
+  /** The installed runtime's recorder (what a wrapped function reads on every call: no link is built). */
+  recorder(): Recorder | undefined;
   /** Attaches to the installed runtime, or installs one for these options. */
   link(options: ResolvedApiOptions): RuntimeLink;
 }

@@ -27,7 +27,7 @@ export class VizObject {
   /** Logs a snapshot now (what every assignment does when triggerOnChange is on). */
   log(): void {
     const { tracer } = stateOf(this);
-    if (tracer === undefined) return;
+    if (tracer === undefined || !tracer.enabled) return; // no snapshot text for an event not written
     const snapshot = toArgRecord(Object.fromEntries(publicAttributes(this)), tracer.recorder.repr) ?? emptyRecord();
     const args = emptyRecord();
     setArg(args, 'snapshot', snapshot);

@@ -11,6 +11,7 @@ import {
   ASYNC_DISPOSE, DISPOSE, checkName, counter, instant, logEvent, logVar, type LogFacade, type LoggedEvent,
 } from './custom-events.js';
 import { getPlatform, type RuntimeLink } from './platform.js';
+import { isThenable } from './wrap-function.js';
 
 let currentTracer: VizTracer | undefined;
 
@@ -168,7 +169,3 @@ export function getTracer(): VizTracer | undefined {
   return new VizTracer();
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null
-    && typeof (value as { then?: unknown }).then === 'function';
-}

@@ -39,10 +39,10 @@ export function isDecoratorContext(value: unknown): value is { kind: string; nam
 
 /** The installed runtime's recorder, or undefined. */
 export function currentRecorder(): Recorder | undefined {
-  return getPlatform().installed()?.recorder;
+  return getPlatform().recorder();
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null
     && typeof (value as { then?: unknown }).then === 'function';
 }

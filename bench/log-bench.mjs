@@ -47,6 +47,7 @@ async function buildCase(c, dir) {
   const file = path.join(dir, `${workload.name}-logs.mjs`);
   fs.writeFileSync(file, source);
   const variants = [];
+  const codes = {};
   for (const name of VARIANTS(c)) {
     let code = source;
     if (name !== 'base') {
@@ -54,6 +55,9 @@ async function buildCase(c, dir) {
       if (!r.instrumented) throw new Error(`${workload.name}/${name}: not instrumented ${r.warnings.join('; ')}`);
       code = r.code;
     }
+    codes[name] = code;
+    // The "unmatched RegEx costs nothing" row only means that while the code is the same.
+    if (name === 'nomatch' && code !== codes.traced) throw new Error(`${workload.name}: an unmatched --log-var changed the code`);
     const out = path.join(dir, `${workload.name}-logs-${name}.mjs`);
     fs.writeFileSync(out, code);
     // As the Node runtime makes it: with the trap-free proxy test every logged object pays.

@@ -80,9 +80,19 @@ function start(): void {
   }
 }
 
+/** Resolves when a worker first says it is ready (tests wait on it instead of sleeping). */
+let markReady: () => void = () => {};
+const firstReady = new Promise<void>((resolve) => (markReady = resolve));
+
+/** A worker of the pool is ready (it has started: more than 1 MB was instrumented). */
+export function workerReady(): Promise<void> {
+  return firstReady;
+}
+
 function onReply(slot: Slot, reply: InstrumentReply): void {
   if ('ready' in reply) {
     slot.ready = true;
+    markReady();
     return;
   }
   const job = pending.get(reply.id);

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { isGzipFile } from '../report/convert-trace.js';
+import { isGzipFile } from '../gzip-file.js';
 import { invalidTrace } from './invalid-trace.js';
 
 const CHUNK = 1 << 20;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
+import { isGzipFile } from '../gzip-file.js';
 import { encodeModel } from '../../viewer/format/encode-model.js';
 import { modelOf } from '../../viewer/model/load-trace.js';
 import { TraceScanner } from '../../viewer/model/scan-trace.js';
@@ -67,13 +68,3 @@ async function scanFile(file: string, options: ConvertOptions): Promise<{ model:
   return { model: modelOf(scan), events: scan.raw.completeEvents, jsonBytes };
 }
 
-/** gzip magic 1f 8b. */
-export function isGzipFile(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const magic = Buffer.alloc(2);
-    return fs.readSync(fd, magic, 0, 2, 0) === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-  } finally {
-    fs.closeSync(fd);
-  }
-}

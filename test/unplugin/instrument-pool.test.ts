@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instrumentCode } from '../../dist/instrument/index.js';
-import { instrumentInPool } from '../../dist/unplugin/instrument-pool.js';
+import { instrumentInPool, workerReady } from '../../dist/unplugin/instrument-pool.js';
 import { repoRoot } from '../support/run-cli.js';
 
 const lib = join(repoRoot, 'node_modules/webpack/lib');
@@ -18,11 +18,11 @@ const files = fs
 
 describe('instrumentInPool', () => {
   it('matches instrumentCode, in-thread and on workers, with and without maps', async () => {
-    // Past the 1 MB after which the pool starts, then time for a worker to load.
+    // Past the 1 MB after which the pool starts, then until a worker has loaded.
     let seen = 0;
     const warm = files.filter((f) => (seen += fs.statSync(f).size) < 1.5e6);
     for (const f of warm) await instrumentInPool(fs.readFileSync(f, 'utf8'), { filename: f, root: repoRoot, sourceKind: 'commonjs' }, false);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await workerReady();
     const sample = files.slice(warm.length, warm.length + 60);
     expect(sample.length).toBe(60);
     const results = await Promise.all(

@@ -1,5 +1,5 @@
 import type { LogKind } from '../runtime/probe-protocol.js';
-import { attributeName, isAnonymousFunctionDefinition, patternNames, suspends, unwrapTarget } from './assign-targets.js';
+import { attributeName, isAnonymousFunctionDefinition, patternNames, suspends } from './assign-targets.js';
 import { child, children, type Node } from './estree.js';
 import type { EntryLogs, LogEdit, LogPlan, LogRead } from './log-plan.js';
 import type { LogRules } from './log-rules.js';
@@ -120,6 +120,6 @@ export class LogSites {
 
   /** The names a destructuring or declaration writes, when reading them back is safe. */
   targetNames(target: Node): string[] {
-    return patternNames(unwrapTarget(target));
+    return patternNames(target); // unwraps parentheses and TS assertions itself
   }
 }

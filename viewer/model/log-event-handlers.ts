@@ -40,7 +40,6 @@ export const counter: Handler = (raw, rec, r) => {
       c = raw.counters.length;
       raw.counters.push({ name: key, track, ts: new GrowF64(), value: new GrowF64() });
       raw.counterIndex.set(ck, c);
-      raw.tracks[track]!.series.push(c);
     }
     raw.counters[c]!.ts.push(rec.ts);
     raw.counters[c]!.value.push(v);

@@ -17,8 +17,6 @@ export interface RawTrack {
   kind: TrackKind;
   /** Async tracks: "cat:id"; counter tracks: the counter's display name. */
   label: string;
-  /** Counter tracks: indexes into `counters`. */
-  series: number[];
   /** B events still open, as slice indexes. */
   open: number[];
 }
@@ -101,7 +99,7 @@ export class RawTrace {
     let t = this.trackIndex.get(key);
     if (t === undefined) {
       t = this.tracks.length;
-      this.tracks.push({ pid, tid, kind, label, series: [], open: [] });
+      this.tracks.push({ pid, tid, kind, label, open: [] });
       this.trackIndex.set(key, t);
     }
     return t;
